@@ -1,0 +1,83 @@
+// What SignalR is, as names. Every SignalR module, export, method and option that a rule or codemod
+// looks for is written here once; model.ts turns these names into facts about a file.
+
+/** npm modules that export the ASP.NET Core SignalR client. */
+export const CLIENT_MODULES: readonly string[] = ['@microsoft/signalr', '@aspnet/signalr'];
+
+/** Browser globals under which the ASP.NET Core client's UMD bundle is loaded. */
+export const CLIENT_GLOBALS: readonly string[] = ['signalR'];
+
+/** The classic ASP.NET SignalR client is a jQuery plugin, reached through these globals or modules. */
+export const JQUERY_GLOBALS: readonly string[] = ['$', 'jQuery'];
+export const JQUERY_MODULES: readonly string[] = ['jquery'];
+/** `$.hubConnection(url)` creates a classic connection; `$.connection.hub` is the generated-proxy one. */
+export const CLASSIC_CONNECTION_FACTORY = 'hubConnection';
+export const CLASSIC_CONNECTION_NAMESPACE = 'connection';
+export const CLASSIC_GENERATED_HUB = 'hub';
+
+/** Exports of the ASP.NET Core client that the analyses recognise. */
+export const EXPORTS = {
+  builder: 'HubConnectionBuilder',
+  connection: 'HubConnection',
+  transportType: 'HttpTransportType',
+} as const;
+
+/** Methods of `HubConnectionBuilder`. */
+export const BUILDER_METHODS = {
+  build: 'build',
+  withUrl: 'withUrl',
+  withAutomaticReconnect: 'withAutomaticReconnect',
+} as const;
+
+/** Methods of `HubConnection` (and, for start/stop, of the classic client's connection). */
+export const CONNECTION_METHODS = {
+  start: 'start',
+  stop: 'stop',
+  invoke: 'invoke',
+  send: 'send',
+  stream: 'stream',
+  on: 'on',
+  off: 'off',
+  onclose: 'onclose',
+  onreconnecting: 'onreconnecting',
+  onreconnected: 'onreconnected',
+} as const;
+
+/** `IHttpConnectionOptions` properties (the second argument of `withUrl`). */
+export const HTTP_OPTIONS = {
+  skipNegotiation: 'skipNegotiation',
+  transport: 'transport',
+  accessTokenFactory: 'accessTokenFactory',
+} as const;
+
+/** `HttpTransportType` members and their values (a bit set; `transport` also accepts the number). */
+export const TRANSPORTS = {
+  WebSockets: 1,
+  ServerSentEvents: 2,
+  LongPolling: 4,
+} as const;
+export type TransportName = keyof typeof TRANSPORTS;
+
+/** What `HttpConnection` throws when `skipNegotiation` is set without WebSockets-only transport. */
+export const SKIP_NEGOTIATION_ERROR = 'Negotiation can only be skipped when using the WebSocket transport directly.';
+
+/**
+ * A direct Azure SignalR Service client URL: `https://<name>.service.signalr.net/client/?hub=<hub>`
+ * (also the Azure China cloud's `signalr.azure.cn`). Clients that connect there directly skip the
+ * app server's negotiate redirect.
+ */
+export const DIRECT_SERVICE_URL = /^(?:https?|wss?):\/\/[^/?#]+\.(?:service\.signalr\.net|signalr\.azure\.cn)(?::\d+)?\/client\/?(?:[?#]|$)/i;
+
+/** The Azure Web PubSub server SDK, whose group API shares the join pitfalls. */
+export const WEB_PUBSUB_MODULES: readonly string[] = ['@azure/web-pubsub'];
+export const WEB_PUBSUB_EXPORTS = {
+  serviceClient: 'WebPubSubServiceClient',
+  group: 'WebPubSubGroup',
+} as const;
+
+/**
+ * A source text that matches none of these cannot use SignalR or Web PubSub, so rules and codemods
+ * skip it without parsing or walking it. Case-insensitive; it is a prefilter, so a match only means
+ * "look closer".
+ */
+export const TEXT_HINTS: readonly string[] = ['signalr', 'hubconnection', '$.connection', 'jquery.connection', 'web-pubsub'];

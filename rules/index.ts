@@ -1,0 +1,50 @@
+// The plugin object: rules, and configs computed from rule metadata (flat configs under
+// `configs.recommended|strict|all`, eslintrc ones under `configs['legacy-…']` for ESLint 8.57/9).
+// Only a default export: eslint-doc-generator and `require()` of this ESM module both expect that.
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import noSkipNegotiation from './no-skip-negotiation.js';
+import type { SignalRRuleDocs } from './utils/create-rule.js';
+import { packageInfo } from './utils/package-info.js';
+
+type SignalRRule = TSESLint.RuleModule<string, readonly unknown[], SignalRRuleDocs>;
+
+/** Every rule, keyed by id, in alphabetical order. */
+const rules: Record<string, SignalRRule> = {
+  'no-skip-negotiation': noSkipNegotiation,
+};
+
+type ConfigName = 'all' | 'recommended' | 'strict';
+
+type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+
+/** The rule settings of a config, derived from each rule's `meta.docs`. */
+function ruleSettings(config: ConfigName): Record<string, RuleEntry> {
+  const settings: Record<string, RuleEntry> = {};
+  for (const [id, rule] of Object.entries(rules)) {
+    const docs = rule.meta.docs;
+    if (config === 'recommended' && !docs?.recommended) continue;
+    const strictOptions = config === 'strict' ? docs?.strictOptions : undefined;
+    settings[`signalr/${id}`] = strictOptions ? ['error', ...strictOptions] : 'error';
+  }
+  return settings;
+}
+
+const { name, version } = packageInfo();
+
+const plugin = {
+  meta: { name, version, namespace: 'signalr' },
+  rules,
+  configs: {} as Record<string, TSESLint.FlatConfig.Config | TSESLint.ClassicConfig.Config>,
+};
+
+for (const config of ['recommended', 'strict', 'all'] as const) {
+  plugin.configs[config] = {
+    name: `signalr/${config}`,
+    plugins: { signalr: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: ruleSettings(config),
+  };
+  plugin.configs[`legacy-${config}`] = { plugins: ['signalr'], rules: ruleSettings(config) };
+}
+
+export default plugin;
