@@ -190,25 +190,29 @@ const connection = builder.build();`,
     {
       code: `import signalR from '@microsoft/signalr';
 new signalR.HubConnectionBuilder().withUrl('/chat', { skipNegotiation: true } as const);`,
-      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 55, suggestions: 1 }],
+      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 55, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import signalR from '@microsoft/signalr';
+new signalR.HubConnectionBuilder().withUrl('/chat', {  } as const);` }] }],
     },
     {
       code: `import * as signalR from '@aspnet/signalr';
 new signalR.HubConnectionBuilder().withUrl('/chat', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets });`,
-      errors: [{ messageId: 'breaksAzureNegotiation', line: 2, column: 55, suggestions: 1 }],
+      errors: [{ messageId: 'breaksAzureNegotiation', line: 2, column: 55, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import * as signalR from '@aspnet/signalr';
+new signalR.HubConnectionBuilder().withUrl('/chat', { transport: signalR.HttpTransportType.WebSockets });` }] }],
     },
     // A direct service URL still throws without WebSockets-only transport.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
 new HubConnectionBuilder().withUrl('https://contoso.service.signalr.net/client/?hub=chat', { skipNegotiation: true }).build();`,
-      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 94, suggestions: 1 }],
+      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 94, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('https://contoso.service.signalr.net/client/?hub=chat', {  }).build();` }] }],
     },
     // A module named in settings.signalr.modules re-exports the client.
     {
       code: `import { HubConnectionBuilder } from '@acme/realtime';
 new HubConnectionBuilder().withUrl('/chat', { skipNegotiation: true }).build();`,
       settings: { signalr: { modules: ['@acme/realtime'] } },
-      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 47, suggestions: 1 }],
+      errors: [{ messageId: 'throwsWithoutWebSockets', line: 2, column: 47, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import { HubConnectionBuilder } from '@acme/realtime';
+new HubConnectionBuilder().withUrl('/chat', {  }).build();` }] }],
     },
   ],
 });

@@ -1,0 +1,59 @@
+// What every transform starts from: the file parsed with the rules' parser, scopes analysed, and the
+// shared SignalR model of core/. Analyse first, then rewrite: nodes a transform creates have no
+// `parent` and no scope.
+import { analyze } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
+import type { API, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
+
+import type { Node } from '../../core/ast.js';
+import type { SignalRModel } from '../../core/model.js';
+import { getSignalRModel, mayUseSignalR } from '../../core/model.js';
+import type { SignalRSettings } from '../../core/settings.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { usesJsx } from './parser.js';
+
+export interface ParsedFile {
+  readonly j: JSCodeshift;
+  readonly root: Collection<unknown>;
+  readonly program: TSESTree.Program;
+  readonly model: SignalRModel;
+}
+
+/** Options a transform receives (from jscodeshift's command line or the `signalr-codemod` CLI). */
+export interface TransformOptions {
+  readonly signalrSettings?: SignalRSettings;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Parses `file` for a transform. Undefined when the file cannot use SignalR: the transform then
+ * returns undefined and the file is left as it is, without recast ever printing it.
+ */
+export function parseFile(file: FileInfo, api: API, options: TransformOptions = {}): ParsedFile | undefined {
+  const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
+  if (!mayUseSignalR(file.source, settings)) return undefined;
+  const jsx = usesJsx(file.path);
+  const j = api.jscodeshift.withParser({
+    parse(source: string): TSESTree.Program {
+      const ast = parse(source, { loc: true, range: true, tokens: true, comment: true, jsx });
+      // Parent pointers set here survive recast's copy of the tree; set later they would make
+      // recast reprint untouched code.
+      simpleTraverse(ast, { enter(): void {} }, true);
+      return ast;
+    },
+  });
+  const root = j(file.source);
+  const program = (root.get().node as { program: TSESTree.Program }).program;
+  const scopeManager = analyze(program, { sourceType: 'module', jsxPragma: jsx ? 'React' : null });
+  const model = getSignalRModel(program, file.source, scopeManager, settings);
+  return model && { j, root, program, model };
+}
+
+/**
+ * Tells the user a change was not made and why (`api.report`), as `path:line:column: skipped: reason`.
+ * The CLI collects these into its summary; plain jscodeshift prints them.
+ */
+export function reportSkip(api: API, file: FileInfo, node: Node, reason: string): void {
+  api.report(`${file.path}:${node.loc.start.line}:${node.loc.start.column + 1}: skipped: ${reason}`);
+}
