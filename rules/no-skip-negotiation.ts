@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
       throwsWithoutWebSockets:
         '`skipNegotiation: true` without `transport: HttpTransportType.WebSockets` makes `start()` fail with "Negotiation can only be skipped when using the WebSocket transport directly." Remove it, or set the transport to WebSockets only.',
     },
+    languages: ['js/js'],
   },
   create(context, [{ selfHosted }]) {
     const model = modelOf(context);

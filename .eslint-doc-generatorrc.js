@@ -1,0 +1,9 @@
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+export default {
+  ignoreConfig: ['all', 'legacy-all', 'legacy-recommended', 'legacy-strict'],
+  configEmoji: [['strict', '🔒']],
+  ruleDocSectionInclude: ['Rule details', 'Examples', 'What it cannot see', 'When Not To Use It'],
+  ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options'],
+  ruleDocTitleFormat: 'prefix-name',
+  urlConfigs: 'https://github.com/eslint-plugin-signalr/eslint-plugin-signalr#configs',
+};

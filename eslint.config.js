@@ -1,0 +1,33 @@
+// Lints this repository: the plugin's own recommended config on our code (dogfooding, from the
+// built dist/), eslint-plugin-eslint-plugin on the rules and their tests, typescript-eslint's
+// recommended set everywhere.
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+import signalr from './dist/rules/index.js';
+
+export default [
+  {
+    ignores: ['dist/**', 'coverage/**', 'examples/**', 'bench/corpus/**', '**/__fixtures__/**', 'test/cli/fixtures/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  signalr.configs.recommended,
+  {
+    ...eslintPlugin.configs.rules,
+    files: ['rules/*.ts'],
+    rules: {
+      ...eslintPlugin.configs.rules.rules,
+      // Descriptions are sentences, capitalised as in typescript-eslint.
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow)' }],
+      // createRule (ESLintUtils.RuleCreator) adds the URL; test/meta.test.ts checks it.
+      'eslint-plugin/require-meta-docs-url': 'off',
+    },
+  },
+  { ...eslintPlugin.configs.tests, files: ['test/rules/*.test.ts'] },
+];

@@ -1,0 +1,100 @@
+// Keeps rules, tests, docs, configs and the codemod registry in step.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { CODEMODS } from '../codemods/registry.js';
+import plugin from '../rules/index.js';
+import { REPOSITORY_URL } from '../rules/utils/create-rule.js';
+
+const root = join(import.meta.dirname, '..');
+const namesIn = (folder: string, suffix: string): string[] =>
+  readdirSync(join(root, folder))
+    .filter((file) => file.endsWith(suffix))
+    .map((file) => file.slice(0, -suffix.length))
+    .sort();
+
+const ruleIds = Object.keys(plugin.rules);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+describe('rules', () => {
+  it('rule files, index keys, test files and doc files are the same set', () => {
+    const files = namesIn('rules', '.ts').filter((name) => name !== 'index');
+    expect(ruleIds).toEqual(files);
+    expect(namesIn('test/rules', '.test.ts')).toEqual(files);
+    expect(namesIn('docs/rules', '.md')).toEqual(files);
+  });
+
+  it('the index is in alphabetical order', () => {
+    expect(ruleIds).toEqual([...ruleIds].sort());
+  });
+
+  it.each(ruleIds)('%s: name, docs URL and metadata match its id', (id) => {
+    const rule = plugin.rules[id]!;
+    expect((rule as { name?: string }).name).toBe(id);
+    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`);
+    expect(rule.meta.docs?.description).toMatch(/^[A-Z]/);
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8').startsWith(`# signalr/${id}\n`)).toBe(true);
+  });
+
+  it.each(ruleIds)('%s: every option is described and the schema is closed', (id) => {
+    const schema = plugin.rules[id]!.meta.schema;
+    for (const entry of Array.isArray(schema) ? schema : []) {
+      const object = entry as { type?: string; properties?: Record<string, { description?: string }>; additionalProperties?: boolean };
+      if (object.type !== 'object') continue;
+      expect(object.additionalProperties).toBe(false);
+      for (const [name, property] of Object.entries(object.properties ?? {})) {
+        expect(property.description, `${id} option ${name}`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe('plugin object', () => {
+  it('carries the package name and version', () => {
+    expect(plugin.meta).toEqual({ name: manifest.name, version: manifest.version, namespace: 'signalr' });
+  });
+
+  const expectedRules = (config: 'all' | 'recommended' | 'strict'): Record<string, unknown> =>
+    Object.fromEntries(
+      ruleIds
+        .filter((id) => config !== 'recommended' || plugin.rules[id]!.meta.docs?.recommended === true)
+        .map((id) => {
+          const strictOptions = config === 'strict' ? plugin.rules[id]!.meta.docs?.strictOptions : undefined;
+          return [`signalr/${id}`, strictOptions ? ['error', ...strictOptions] : 'error'];
+        }),
+    );
+
+  it.each(['recommended', 'strict', 'all'] as const)('%s configs equal what rule metadata implies', (config) => {
+    const flat = plugin.configs[config] as { name: string; plugins: Record<string, unknown>; rules: unknown };
+    expect(flat.name).toBe(`signalr/${config}`);
+    expect(flat.plugins).toEqual({ signalr: plugin });
+    expect(flat.rules).toEqual(expectedRules(config));
+    expect(plugin.configs[`legacy-${config}`]).toEqual({ plugins: ['signalr'], rules: expectedRules(config) });
+  });
+
+  it('has exactly the six configs', () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual(
+      ['all', 'legacy-all', 'legacy-recommended', 'legacy-strict', 'recommended', 'strict'],
+    );
+  });
+});
+
+describe('codemod registry', () => {
+  const names = CODEMODS.map((codemod) => codemod.name);
+
+  it('transform files, registry, tests and docs are the same set', () => {
+    const files = namesIn('codemods', '.ts').filter((name) => !['cli', 'registry'].includes(name));
+    expect(names).toEqual(files);
+    expect(names).toEqual([...names].sort());
+    expect(namesIn('test/codemods', '.test.ts').filter((name) => names.includes(name))).toEqual(names);
+    expect(namesIn('docs/codemods', '.md').filter((name) => name !== 'README')).toEqual(names);
+  });
+
+  it.each(CODEMODS.map((codemod) => [codemod.name, codemod] as const))('%s fixes rules that exist', (_name, codemod) => {
+    expect(codemod.fixes.length).toBeGreaterThan(0);
+    for (const id of codemod.fixes) expect(ruleIds).toContain(id);
+    expect(codemod.description).toMatch(/^[A-Z].*\.$/);
+  });
+});
