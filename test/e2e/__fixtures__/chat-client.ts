@@ -1,0 +1,17 @@
+// A chat client written the way apps write it: build, register handlers, start, hand the connection
+// to the caller. It has no reconnect logic, so when the server restarts it is gone for good.
+// reconnect.e2e.test.ts runs the add-reconnect codemod on this file and runs both versions against
+// a local test server. (In __fixtures__, which the linter ignores, so that `require-reconnect` does
+// not report the missing reconnect logic: that is the point of this file. It still gets type-checked,
+// through the test's `typeof import`.)
+import type { HubConnection, ILogger } from '@microsoft/signalr';
+import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+
+export type MessageHandler = (user: string, text: string) => void;
+
+export async function connectToChat(url: string, onMessage: MessageHandler, logger: ILogger | LogLevel = LogLevel.Warning): Promise<HubConnection> {
+  const connection = new HubConnectionBuilder().withUrl(url).configureLogging(logger).build();
+  connection.on('ReceiveMessage', onMessage);
+  await connection.start();
+  return connection;
+}
