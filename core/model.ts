@@ -43,6 +43,21 @@ export interface BuilderChain {
   readonly origin: Origin;
   /** Every builder method call on this builder, in source order, including calls made through a variable. */
   readonly calls: readonly TSESTree.CallExpression[];
+  /** The variables that hold this builder (`const builder = new HubConnectionBuilder()`), outermost last. */
+  readonly variables: readonly Variable[];
+}
+
+/**
+ * A place that holds a value: a variable, a class field (`this.x`) or a property of a variable
+ * (`ref.current`), with every value this file stores there and the types it declares for it.
+ */
+export interface Slot {
+  /** The same object for the same place: `slotOf(a).key === slotOf(b).key` means "the same place". */
+  readonly key: object;
+  /** Expressions stored there (initializers, field values, assignments), unwrapped, in source order. */
+  readonly values: readonly Node[];
+  /** Declared types: variable, parameter and field annotations, parameter properties. */
+  readonly annotations: readonly TSESTree.TypeNode[];
 }
 
 /** A place that holds a connection, or a connection value used in place. */
@@ -55,6 +70,8 @@ export interface Connection {
   readonly variable?: Variable;
   /** The class whose instances hold it (kind `field`). */
   readonly classNode?: ClassNode;
+  /** The object literal whose methods hold it as `this.<property>` (kind `field`; Vue's options API). */
+  readonly objectNode?: TSESTree.ObjectExpression;
   /** The property name (kinds `field` and `property`). */
   readonly property?: string;
   /** The connection-creating expressions stored here in this file (none for slots known only by type). */
@@ -67,6 +84,16 @@ export interface ModelOptions {
    * Lets the model see connections that syntax cannot (parameters, imports, DI). Never required.
    */
   readonly isConnectionType?: (node: Node) => boolean;
+  /**
+   * With type information: does this expression's type say it is the Web PubSub export `exportName`
+   * (`WebPubSubServiceClient`, `WebPubSubGroup`)? The Web PubSub counterpart of `isConnectionType`.
+   */
+  readonly isWebPubSubType?: (node: Node, exportName: string) => boolean;
+  /**
+   * Replaces the SignalR text prefilter of `getSignalRModel`: for rules about code that need not
+   * mention SignalR (signing JWTs, TLS options). The model is built the same either way.
+   */
+  readonly textFilter?: RegExp;
 }
 
 /** Cheap text check: false means the file cannot use SignalR or Web PubSub, and needs no parse or walk. */
@@ -186,6 +213,60 @@ export class SignalRModel {
     return found !== undefined && found.name === name && WEB_PUBSUB_MODULES.includes(found.origin);
   }
 
+  /**
+   * The module binding `node` denotes, for any module (not only SignalR's), so analyses of other
+   * libraries (web frameworks, Azure Functions) resolve imports the same way. `name` is `default` for
+   * a default import, `*` for a namespace import, a whole `require('m')` or `import x = require('m')`,
+   * the exported name for named imports and destructured `require`s, and for `x.a` on a `*`/`default`
+   * binding `a`; a `require('m')` call itself gives `*`. Type names resolve too.
+   */
+  moduleBindingOf(node: Node): { module: string; name: string } | undefined {
+    const target = skipWrappers(node);
+    if (target.type === AST_NODE_TYPES.MemberExpression || target.type === AST_NODE_TYPES.TSQualifiedName) {
+      const object = target.type === AST_NODE_TYPES.MemberExpression ? target.object : target.left;
+      const name = target.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(target) : target.right.name;
+      const namespace = this.moduleBindingOf(object);
+      const isNamespace = namespace?.name === '*' || namespace?.name === 'default';
+      return name !== undefined && isNamespace ? { module: namespace.module, name } : undefined;
+    }
+    if (target.type === AST_NODE_TYPES.CallExpression && isRequireCall(target)) {
+      const module = moduleSourceOf(target);
+      return module === undefined ? undefined : { module, name: '*' };
+    }
+    if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.variableOf(target);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ImportBinding') {
+      const specifier = def.node;
+      if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const reference = specifier.moduleReference;
+        const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? reference.expression.value : undefined;
+        return source === undefined ? undefined : { module: source, name: '*' };
+      }
+      const module = (def.parent as TSESTree.ImportDeclaration).source.value;
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: '*' };
+      const imported = specifier.imported;
+      return { module, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
+    }
+    if (def?.type !== 'Variable') return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    let load = declarator.init && skipWrappers(declarator.init);
+    if (load?.type === AST_NODE_TYPES.AwaitExpression) load = skipWrappers(load.argument);
+    const isLoad = load?.type === AST_NODE_TYPES.ImportExpression || (load?.type === AST_NODE_TYPES.CallExpression && isRequireCall(load));
+    const module = load && isLoad ? moduleSourceOf(load) : undefined;
+    if (module === undefined) return undefined;
+    if (declarator.id === def.name) return { module, name: '*' };
+    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      const name = staticPropertyName(property);
+      if (value === def.name && name !== undefined) return { module, name };
+    }
+    return undefined;
+  }
+
   /** True when `node` is `$`/`jQuery` (global or imported from `jquery`). */
   isJQuery(node: Node): boolean {
     const target = skipWrappers(node);
@@ -205,7 +286,7 @@ export class SignalRModel {
     if (target.type === AST_NODE_TYPES.NewExpression) {
       const found = this.exportName(target.callee);
       if (!found || found.name !== EXPORTS.builder || WEB_PUBSUB_MODULES.includes(found.origin)) return undefined;
-      return { root: target, origin: found.origin, calls: [] };
+      return { root: target, origin: found.origin, calls: [], variables: [] };
     }
     if (target.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethod(target);
@@ -231,7 +312,7 @@ export class SignalRModel {
             skipWrappers(call.callee).type === AST_NODE_TYPES.MemberExpression,
         );
       const calls = [...inner.calls, ...callsThroughVariable].sort((a, b) => a.range[0] - b.range[0]);
-      return { ...inner, calls: [...new Set(calls)] };
+      return { ...inner, calls: [...new Set(calls)], variables: [...inner.variables, variable] };
     }
     return undefined;
   }
@@ -282,7 +363,8 @@ export class SignalRModel {
     if (flavour) return this.memo(target, () => ({ kind: 'value', flavour, name: 'connection', creations: [target] }));
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(target);
-      return variable ? this.memo(variable, () => this.variableConnection(variable)) : this.typedConnection(target);
+      const held = variable && this.memo(variable, () => this.variableConnection(variable));
+      return held ?? this.typedConnection(target, variable);
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       const property = staticPropertyName(target);
@@ -291,6 +373,9 @@ export class SignalRModel {
       if (object.type === AST_NODE_TYPES.ThisExpression) {
         const classNode = classOfThis(object);
         if (classNode) return this.memo(fieldKey(classNode, property), () => this.fieldConnection(classNode, property));
+        const objectNode = objectOfThis(object);
+        const held = objectNode && this.memo(fieldKey(objectNode, property), () => this.objectFieldConnection(objectNode, property));
+        if (held) return held;
       } else if (object.type === AST_NODE_TYPES.Identifier) {
         const variable = this.variableOf(object);
         if (variable) {
@@ -307,6 +392,85 @@ export class SignalRModel {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const method = calledMethod(node);
     return method?.name === methodName ? this.connectionOf(method.object) : undefined;
+  }
+
+  // ---- slots ----
+
+  /**
+   * The place `node` names, for analyses of values other than connections (Web PubSub clients, hub
+   * proxies): a variable, `this.<field>` inside a class, or `<variable>.<property>`.
+   */
+  slotOf(node: Node): Slot | undefined {
+    const target = skipWrappers(node);
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf(target);
+      return variable && this.variableSlot(variable);
+    }
+    if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const property = staticPropertyName(target);
+    const object = skipWrappers(target.object);
+    if (property === undefined) return undefined;
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const classNode = classOfThis(object);
+      return classNode && this.fieldSlot(classNode, property);
+    }
+    const variable = object.type === AST_NODE_TYPES.Identifier ? this.variableOf(object) : undefined;
+    return variable && this.propertySlot(variable, property);
+  }
+
+  /** With type information: `node`'s type is the Web PubSub export `exportName`. Always false without it. */
+  hasWebPubSubType(node: Node, exportName: string): boolean {
+    return this.options.isWebPubSubType?.(node, exportName) ?? false;
+  }
+
+  private variableSlot(variable: Variable): Slot {
+    const values: Node[] = [];
+    for (const ref of variable.references) {
+      // `const { hub } = ...` writes a part of the value, not the value.
+      const writesWholeValue =
+        ref.identifier.parent?.type === AST_NODE_TYPES.VariableDeclarator ||
+        ref.identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression;
+      if (ref.isWrite() && ref.writeExpr && writesWholeValue) values.push(skipWrappers(ref.writeExpr));
+    }
+    const annotations = variable.defs.map((def) => annotationOfDef(def.name)).filter((type) => type !== undefined);
+    return { key: variable, values, annotations };
+  }
+
+  private fieldSlot(classNode: ClassNode, property: string): Slot {
+    const values: Node[] = [];
+    const annotations: TSESTree.TypeNode[] = [];
+    for (const member of classNode.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && staticPropertyName(member) === property) {
+        if (member.typeAnnotation) annotations.push(member.typeAnnotation.typeAnnotation);
+        if (member.value) values.push(skipWrappers(member.value));
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === property) {
+            if (param.parameter.typeAnnotation) annotations.push(param.parameter.typeAnnotation.typeAnnotation);
+          }
+        }
+      }
+    }
+    for (const assignment of this.memberAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      if (skipWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property) continue;
+      if (classOfThis(skipWrappers(left.object) as TSESTree.ThisExpression) !== classNode) continue;
+      values.push(skipWrappers(assignment.right));
+    }
+    return { key: fieldKey(classNode, property), values, annotations };
+  }
+
+  private propertySlot(variable: Variable, property: string): Slot {
+    const values: Node[] = [];
+    for (const assignment of this.memberAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      const object = skipWrappers(left.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || this.variableOf(object) !== variable) continue;
+      if (staticPropertyName(left) !== property) continue;
+      values.push(skipWrappers(assignment.right));
+    }
+    return { key: propertyKey(variable, property), values, annotations: [] };
   }
 
   // ---- internals ----
@@ -326,16 +490,9 @@ export class SignalRModel {
     if (stateConnection) return stateConnection;
     const creations: Node[] = [];
     let flavour: ClientFlavour | undefined;
-    for (const ref of variable.references) {
-      // `const { hub } = ...` writes a part of the value, not the value.
-      const writesWholeValue =
-        ref.identifier.parent?.type === AST_NODE_TYPES.VariableDeclarator ||
-        ref.identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression;
-      if (ref.isWrite() && ref.writeExpr && writesWholeValue) {
-        this.collectCreation(ref.writeExpr, creations, (f) => (flavour ??= f));
-      }
-    }
-    const typed = variable.defs.some((def) => this.isConnectionTypeAnnotation(annotationOfDef(def.name)));
+    const slot = this.variableSlot(variable);
+    for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
     if (!flavour && !typed) return undefined;
     return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
   }
@@ -366,42 +523,32 @@ export class SignalRModel {
   private fieldConnection(classNode: ClassNode, property: string): Connection | undefined {
     const creations: Node[] = [];
     let flavour: ClientFlavour | undefined;
-    let typed = false;
-    for (const member of classNode.body.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && staticPropertyName(member) === property) {
-        typed ||= this.isConnectionTypeAnnotation(member.typeAnnotation?.typeAnnotation);
-        if (member.value) this.collectCreation(member.value, creations, (f) => (flavour ??= f));
-      }
-      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-        for (const param of member.value.params) {
-          if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === property) {
-            typed ||= this.isConnectionTypeAnnotation(param.parameter.typeAnnotation?.typeAnnotation);
-          }
-        }
-      }
-    }
-    for (const assignment of this.memberAssignments) {
-      const left = assignment.left as TSESTree.MemberExpression;
-      if (skipWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property) continue;
-      if (classOfThis(skipWrappers(left.object) as TSESTree.ThisExpression) !== classNode) continue;
-      this.collectCreation(assignment.right, creations, (f) => (flavour ??= f));
-    }
+    const slot = this.fieldSlot(classNode, property);
+    for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
     if (!flavour && !typed) return undefined;
     const name = `this.${property}`;
     return { kind: 'field', flavour: flavour ?? 'core', name, classNode, property, creations };
+  }
+
+  /** `this.<property>` in the methods of an object literal (Vue's options API): what those methods assign to it. */
+  private objectFieldConnection(objectNode: TSESTree.ObjectExpression, property: string): Connection | undefined {
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    for (const assignment of this.memberAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      const object = skipWrappers(left.object);
+      if (object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property || objectOfThis(object) !== objectNode) continue;
+      this.collectCreation(assignment.right, creations, (f) => (flavour ??= f));
+    }
+    return flavour && { kind: 'field', flavour, name: `this.${property}`, objectNode, property, creations };
   }
 
   /** `connectionRef.current`, `state.connection`: a property of a variable that is assigned a connection. */
   private propertyConnection(variable: Variable, objectName: string, property: string): Connection | undefined {
     const creations: Node[] = [];
     let flavour: ClientFlavour | undefined;
-    for (const assignment of this.memberAssignments) {
-      const left = assignment.left as TSESTree.MemberExpression;
-      const object = skipWrappers(left.object);
-      if (object.type !== AST_NODE_TYPES.Identifier || this.variableOf(object) !== variable) continue;
-      if (staticPropertyName(left) !== property) continue;
-      this.collectCreation(assignment.right, creations, (f) => (flavour ??= f));
-    }
+    for (const value of this.propertySlot(variable, property).values) this.collectCreation(value, creations, (f) => (flavour ??= f));
     const typed = property === 'current' && this.isConnectionRef(variable);
     if (!flavour && !typed) return undefined;
     return { kind: 'property', flavour: flavour ?? 'core', name: `${objectName}.${property}`, variable, property, creations };
@@ -433,9 +580,11 @@ export class SignalRModel {
     }
   }
 
-  private typedConnection(node: Node): Connection | undefined {
+  /** A connection known only from type information; per variable when it has one, so slots compare equal. */
+  private typedConnection(node: Node, variable?: Variable): Connection | undefined {
     if (!this.options.isConnectionType?.(node)) return undefined;
-    return this.memo(node, () => ({ kind: 'value', flavour: 'core', name: 'connection', creations: [] }));
+    if (!variable) return this.memo(node, () => ({ kind: 'value', flavour: 'core', name: 'connection', creations: [] }));
+    return this.memo(typedKey(variable), () => ({ kind: 'variable', flavour: 'core', name: variable.name, variable, creations: [] }));
   }
 
   /** `HubConnection`, `signalR.HubConnection`, `HubConnection | null`, `HubConnection | undefined`. */
@@ -508,7 +657,8 @@ export class SignalRModel {
       else if (JQUERY_GLOBALS.includes(name)) this.jqueryRefs.add(ref.identifier);
     }
     // A `declare const signalR: ...` or a `/* global */` comment creates a global variable: still the global.
-    for (const variable of this.scopeManager.globalScope?.variables ?? []) {
+    const topScopes = this.scopeManager.scopes.filter((scope) => scope.type === 'global' || scope.type === 'module');
+    for (const variable of topScopes.flatMap((scope) => scope.variables)) {
       const declaredAmbient = variable.defs.every((def) => isAmbientDeclaration(def.node));
       if (!declaredAmbient) continue;
       for (const ref of variable.references) {
@@ -619,12 +769,35 @@ export function classOfThis(node: TSESTree.ThisExpression): ClassNode | undefine
   return undefined;
 }
 
-const fieldKeys = new WeakMap<ClassNode, Map<string, object>>();
-function fieldKey(classNode: ClassNode, property: string): object {
+/**
+ * The object literal whose method `this` is in (`{ mounted() { this.x } }`, Vue's options API): through
+ * arrow functions, up to a method or `function` property of the literal.
+ */
+export function objectOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const property = current.parent;
+      const object = property?.type === AST_NODE_TYPES.Property && property.value === current ? property.parent : undefined;
+      return object?.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) return undefined;
+  }
+  return undefined;
+}
+
+const fieldKeys = new WeakMap<ClassNode | TSESTree.ObjectExpression, Map<string, object>>();
+function fieldKey(classNode: ClassNode | TSESTree.ObjectExpression, property: string): object {
   let byName = fieldKeys.get(classNode);
   if (!byName) fieldKeys.set(classNode, (byName = new Map()));
   let key = byName.get(property);
   if (!key) byName.set(property, (key = { classNode, property }));
+  return key;
+}
+
+const typedKeys = new WeakMap<Variable, object>();
+function typedKey(variable: Variable): object {
+  let key = typedKeys.get(variable);
+  if (!key) typedKeys.set(variable, (key = { typed: variable }));
   return key;
 }
 
@@ -650,7 +823,8 @@ export function getSignalRModel(
   settings: SignalRSettings,
   options?: ModelOptions,
 ): SignalRModel | undefined {
-  if (!scopeManager || !mayUseSignalR(text, settings)) return undefined;
+  const worthModelling = options?.textFilter ? options.textFilter.test(text) : mayUseSignalR(text, settings);
+  if (!scopeManager || !worthModelling) return undefined;
   let model = models.get(program);
   if (!model) {
     model = new SignalRModel(program, scopeManager, settings, options);

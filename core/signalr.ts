@@ -14,6 +14,16 @@ export const JQUERY_MODULES: readonly string[] = ['jquery'];
 export const CLASSIC_CONNECTION_FACTORY = 'hubConnection';
 export const CLASSIC_CONNECTION_NAMESPACE = 'connection';
 export const CLASSIC_GENERATED_HUB = 'hub';
+/**
+ * Classic hub proxies: `connection.createHubProxy('chatHub')`, or the generated `$.connection.chatHub`
+ * (every other property of `$.connection`), whose `server.<method>(…)` invokes a hub method. Their
+ * `invoke` returns a jQuery deferred. `SignalR.Hub.Proxy` is their type in `@types/signalr`.
+ */
+export const CLASSIC_PROXY_FACTORY = 'createHubProxy';
+export const CLASSIC_PROXY_SERVER = 'server';
+export const CLASSIC_PROXY_TYPE = 'SignalR.Hub.Proxy';
+/** Event registrations of a classic connection (`connection.disconnected(fn)`); the callbacks' results are ignored. */
+export const CLASSIC_CONNECTION_EVENTS: readonly string[] = ['starting', 'received', 'stateChanged', 'error', 'disconnected', 'reconnecting', 'reconnected', 'connectionSlow'];
 
 /** Exports of the ASP.NET Core client that the analyses recognise. */
 export const EXPORTS = {
@@ -67,6 +77,12 @@ export const SKIP_NEGOTIATION_ERROR = 'Negotiation can only be skipped when usin
  * app server's negotiate redirect.
  */
 export const DIRECT_SERVICE_URL = /^(?:https?|wss?):\/\/[^/?#]+\.(?:service\.signalr\.net|signalr\.azure\.cn)(?::\d+)?\/client\/?(?:[?#]|$)/i;
+
+/**
+ * The path of the service's client endpoint, on its own host, a custom domain, or a host from
+ * configuration: a URL (without its query) that ends so is taken for a direct service URL.
+ */
+export const SERVICE_CLIENT_PATH = /\/client\/?$/i;
 
 /** The Azure Web PubSub server SDK, whose group API shares the join pitfalls. */
 export const WEB_PUBSUB_MODULES: readonly string[] = ['@azure/web-pubsub'];

@@ -4,7 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { Node } from './ast.js';
-import { skipWrappers, staticPropertyName } from './ast.js';
+import type { FunctionNode } from './ast.js';
+import { isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { SignalRModel } from './model.js';
 
 /** Stands for a part of a string the code computes at run time. */
@@ -82,4 +83,41 @@ export function staticText(model: SignalRModel, node: Node, depth = 0): string {
 export function staticString(model: SignalRModel, node: Node): string | undefined {
   const text = staticText(model, node);
   return text.includes(UNKNOWN_TEXT) ? undefined : text;
+}
+
+/**
+ * The expressions whose values `staticText` marks with `UNKNOWN_TEXT`, in source order:
+ * `\`?${params}&id=${id}\`` gives `params` and `id`. Lets an analysis look closer at them.
+ */
+export function unknownTextParts(model: SignalRModel, node: Node, depth = 0): Node[] {
+  const target = skipWrappers(node);
+  if (depth > 8) return [target];
+  switch (target.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof target.value === 'string' ? [] : [target];
+    case AST_NODE_TYPES.TemplateLiteral:
+      return target.expressions.flatMap((expression) => unknownTextParts(model, expression, depth + 1));
+    case AST_NODE_TYPES.BinaryExpression:
+      return target.operator === '+'
+        ? [...unknownTextParts(model, target.left, depth + 1), ...unknownTextParts(model, target.right, depth + 1)]
+        : [target];
+    case AST_NODE_TYPES.Identifier: {
+      const init = model.resolveConst(target);
+      return init ? unknownTextParts(model, init, depth + 1) : [target];
+    }
+    default:
+      return [target];
+  }
+}
+
+/** What a function can return: its expression body, or the argument of every `return` outside nested functions. */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: Node[] = [];
+  walk(fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+    return undefined;
+  });
+  return returned;
 }

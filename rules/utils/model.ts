@@ -6,7 +6,7 @@ import type { SignalRModel } from '../../core/model.js';
 import { getSignalRModel } from '../../core/model.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { readSettings } from '../../core/settings.js';
-import { CLIENT_MODULES, EXPORTS } from '../../core/signalr.js';
+import { CLIENT_MODULES, EXPORTS, WEB_PUBSUB_MODULES } from '../../core/signalr.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -18,31 +18,51 @@ export function settingsOf(context: AnyContext): SignalRSettings {
 /**
  * The SignalR model of the file being linted, or undefined when the file cannot use SignalR (one cheap
  * text check, shared by every rule). With typed linting, the model also sees connections by type.
+ * A rule about code that need not mention SignalR (JWTs, TLS) passes its own `textFilter` instead.
  */
-export function modelOf(context: AnyContext): SignalRModel | undefined {
+export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel | undefined {
   const { sourceCode } = context;
   return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settingsOf(context), {
     isConnectionType: connectionTypeCheck(context),
+    isWebPubSubType: webPubSubTypeCheck(context),
+    ...(textFilter && { textFilter }),
   });
 }
 
+/** Typed linting is on: the parser built a TypeScript program for this file. */
+export function hasTypeInformation(context: AnyContext): boolean {
+  const services = context.sourceCode.parserServices;
+  return services !== undefined && 'program' in services && services.program !== null;
+}
+
 function connectionTypeCheck(context: AnyContext): ((node: Node) => boolean) | undefined {
+  const isExportType = exportTypeCheck(context);
+  return isExportType && ((node) => isExportType(node, EXPORTS.connection, CLIENT_MODULES));
+}
+
+function webPubSubTypeCheck(context: AnyContext): ((node: Node, exportName: string) => boolean) | undefined {
+  const isExportType = exportTypeCheck(context);
+  return isExportType && ((node, exportName) => isExportType(node, exportName, WEB_PUBSUB_MODULES));
+}
+
+/** With a type-checked program: is `node`'s type (or a member of its union) `exportName`, declared by one of `modules`? */
+function exportTypeCheck(context: AnyContext): ((node: Node, exportName: string, modules: readonly string[]) => boolean) | undefined {
   const services = context.sourceCode.parserServices;
   const program = services && 'program' in services ? services.program : undefined;
   if (!program || !services?.esTreeNodeToTSNodeMap) return undefined;
   const checker = program.getTypeChecker();
   const nodeMap = services.esTreeNodeToTSNodeMap;
-  return (node) => {
+  return (node, exportName, modules) => {
     const tsNode = nodeMap.get(node as never);
     if (!tsNode) return false;
     const type = checker.getTypeAtLocation(tsNode);
     const candidates = type.isUnion() ? type.types : [type];
     return candidates.some((candidate) => {
       const symbol = candidate.getSymbol();
-      if (symbol?.getName() !== EXPORTS.connection) return false;
+      if (symbol?.getName() !== exportName) return false;
       return (symbol.getDeclarations() ?? []).some((declaration) => {
         const fileName = declaration.getSourceFile().fileName;
-        return CLIENT_MODULES.some((name) => fileName.includes(`/node_modules/${name}/`));
+        return modules.some((name) => fileName.includes(`/node_modules/${name}/`));
       });
     });
   };
