@@ -1,0 +1,11 @@
+// The classic jQuery client in an async function: its deferreds can be awaited.
+export async function announce(text) {
+  var connection = $.hubConnection('/signalr');
+  try {
+    var hub = connection.createHubProxy('announcements');
+    await connection.start();
+    await hub.invoke('announce', text);
+  } finally {
+    connection.stop();
+  }
+}

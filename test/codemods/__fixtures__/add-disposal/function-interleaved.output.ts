@@ -1,0 +1,18 @@
+import { HubConnectionBuilder } from '@microsoft/signalr';
+
+/** Two connections, started in the opposite order of their creation. */
+export async function mirror(): Promise<void> {
+  const source = new HubConnectionBuilder().withUrl('/hubs/source').build();
+  try {
+    const target = new HubConnectionBuilder().withUrl('/hubs/target').build();
+    try {
+      await target.start();
+      await source.start();
+      await target.invoke('Post', await source.invoke<string>('LastMessage'));
+    } finally {
+      await target.stop();
+    }
+  } finally {
+    await source.stop();
+  }
+}

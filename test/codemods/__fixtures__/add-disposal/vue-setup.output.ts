@@ -1,0 +1,15 @@
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { defineComponent, ref, onUnmounted } from 'vue';
+
+export default defineComponent({
+  setup() {
+    const messages = ref<string[]>([]);
+    const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    onUnmounted(() => {
+      void connection.stop();
+    });
+    connection.on('ReceiveMessage', (message: string) => messages.value.push(message));
+    void connection.start();
+    return { messages };
+  },
+});

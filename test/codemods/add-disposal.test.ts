@@ -1,0 +1,65 @@
+import { Linter } from 'eslint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+import transform from '../../codemods/add-disposal.js';
+import requireStop from '../../rules/require-stop.js';
+import { EXAMPLES_DIR, REPOSITORY_ROOT } from '../examples-config.js';
+import { describeFixtures, runTransform } from './harness.js';
+
+describeFixtures('add-disposal', transform);
+
+const linter = new Linter({ configType: 'flat' });
+
+/** The lines `require-stop` reports in `source`. */
+function requireStopLines(path: string, source: string): number[] {
+  const messages = linter.verify(
+    source,
+    [
+      {
+        files: ['**/*.{js,jsx,ts,tsx}'],
+        languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: path.endsWith('x') } } },
+        plugins: { signalr: { rules: { 'require-stop': requireStop } } as never },
+        rules: { 'signalr/require-stop': 'error' },
+      },
+    ],
+    path,
+  );
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`${path}: ${fatal.message}`);
+  return messages.map((message) => message.line);
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.[cm]?[jt]sx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('add-disposal over examples/', () => {
+  const files = sourceFiles(join(REPOSITORY_ROOT, EXAMPLES_DIR)).map((path) => relative(REPOSITORY_ROOT, path));
+
+  it('fixes every connection require-stop reports there, or says why not, and leaves no report on what it changed', async () => {
+    let fixedReports = 0;
+    for (const path of files) {
+      const source = readFileSync(join(REPOSITORY_ROOT, path), 'utf8');
+      const before = requireStopLines(path, source);
+      const { output, reports } = await runTransform(transform, path, source);
+      if (before.length === 0) {
+        // Touches only what the rule reports.
+        expect({ path, output: output ?? undefined }).toEqual({ path, output: undefined });
+        continue;
+      }
+      const after = output == null ? before : requireStopLines(path, output);
+      // Every report that remains belongs to a connection it said it could not fix.
+      expect({ path, remaining: after.length, explained: after.length <= reports.length }).toEqual({ path, remaining: after.length, explained: true });
+      fixedReports += before.length - after.length;
+    }
+    // examples/ holds mistakes of every owner kind: most of them must be fixable.
+    expect(fixedReports).toBeGreaterThanOrEqual(3);
+  });
+});
