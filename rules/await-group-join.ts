@@ -1,0 +1,98 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FloatingJoin } from '../core/group-joins.js';
+import { asyncVerdict, awaitFixOf, callbackRole, floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';
+import type { SignalRModel } from '../core/model.js';
+import { createRule } from './utils/create-rule.js';
+import { hasTypeInformation, modelOf, settingsOf } from './utils/model.js';
+
+export type Options = [];
+export type MessageIds = 'addAwait' | 'floatingJoin' | 'floatingJoinBeforeSend' | 'returnJoin';
+
+export default createRule<Options, MessageIds>({
+  name: 'await-group-join',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require group joins to be awaited or handled, so that messages sent to the group are not lost while the join is pending',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      floatingJoin:
+        'The group join `{{method}}` is neither awaited nor handled: code after it runs before the connection is in the group, so messages sent to the group meanwhile are not delivered to it, and a failed join becomes an unhandled rejection that nobody sees. Await it (or return it, or end it with `.catch(…)`).',
+      floatingJoinBeforeSend:
+        'The group join `{{method}}` is not awaited, and `{{send}}` on line {{line}} sends before it has completed: messages sent to the group while the join is pending are lost ("a client fails to receive messages in a group"). Await the join before sending.',
+      addAwait: 'Add `await`.',
+      returnJoin: 'Return the join\'s promise to the caller.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    // With types, connections can come from files that never name SignalR.
+    const model = modelOf(context) ?? (hasTypeInformation(context) ? modelOf(context, JOIN_CALL_HINT) : undefined);
+    if (!model) return {};
+    const settings = settingsOf(context);
+
+    return {
+      Program(): void {
+        for (const join of floatingGroupJoins(model, settings)) reportJoin(model, join);
+      },
+    };
+
+    function reportJoin(model: SignalRModel, join: FloatingJoin): void {
+      const send = join.racingSend;
+      context.report({
+        node: join.call,
+        messageId: send ? 'floatingJoinBeforeSend' : 'floatingJoin',
+        data: { method: join.method, send: send?.method, line: send?.call.loc.start.line },
+        suggest: suggestionsFor(model, join),
+      });
+    }
+
+    function suggestionsFor(model: SignalRModel, join: FloatingJoin): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      const fix = awaitFixOf(model, join);
+      if (fix.kind !== 'none' && asyncVerdict(model, fix.fn).kind === 'async') {
+        suggestions.push({
+          messageId: 'addAwait',
+          fix: (fixer): TSESLint.RuleFix | TSESLint.RuleFix[] =>
+            fix.kind === 'replace-void'
+              ? fixer.replaceTextRange([fix.voidExpression.range[0], fix.voidExpression.range[0] + 'void'.length], 'await')
+              : fix.parenthesize
+                ? [fixer.insertTextBefore(fix.insertBefore, 'await ('), fixer.insertTextAfter(fix.insertBefore, ')')]
+                : fixer.insertTextBefore(fix.insertBefore, 'await '),
+        });
+      }
+      const statement = returnableStatement(model, join);
+      if (statement) {
+        suggestions.push({ messageId: 'returnJoin', fix: (fixer): TSESLint.RuleFix => fixer.insertTextBefore(statement, 'return ') });
+      }
+      return suggestions;
+    }
+  },
+});
+
+/**
+ * The statement that drops the join, when `return` in front of it hands the promise to a caller that
+ * can wait for it: the last statement of a plain function whose result a caller or a promise chain
+ * receives, and whose declared return type (if any) a promise fits.
+ */
+function returnableStatement(model: SignalRModel, join: FloatingJoin): TSESTree.ExpressionStatement | undefined {
+  const { fate } = join;
+  if (fate.kind !== 'floating' || fate.how !== 'discarded' || fate.dropped.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const statement = fate.dropped;
+  const body = statement.parent;
+  const fn = body?.parent;
+  if (body?.type !== AST_NODE_TYPES.BlockStatement || body.body.at(-1) !== statement) return undefined;
+  if (!fn || (fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression)) {
+    return undefined;
+  }
+  if (fn.async) return undefined;
+  const role = callbackRole(model, fn).kind;
+  if (role !== 'named' && role !== 'chained') return undefined;
+  const verdict = asyncVerdict(model, fn);
+  return verdict.kind === 'unsafe' || (verdict.kind !== 'async' && verdict.returnType.kind !== 'keep') ? undefined : statement;
+}
