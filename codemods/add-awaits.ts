@@ -17,7 +17,6 @@ import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { checkCallers } from './utils/callers.js';
 // Teaches recast the typescript-estree node types it lacks (class fields, `implements`), without
 // which parsing a commented Angular component throws.
-import './utils/estree-types.js';
 import type { TransformOptions } from './utils/source.js';
 import { parseFile, reportSkip } from './utils/source.js';
 

@@ -28,7 +28,6 @@ import {
 import type { SignalRModel } from '../core/model.js';
 import { CONNECTION_METHODS } from '../core/signalr.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
-import './utils/estree-types.js';
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
 import type { ParsedFile, TransformOptions } from './utils/source.js';
 import { parseFile, reportSkip } from './utils/source.js';

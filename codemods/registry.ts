@@ -11,4 +11,22 @@ export interface CodemodInfo {
 }
 
 /** Every codemod, in alphabetical order. */
-export const CODEMODS: readonly CodemodInfo[] = [];
+export const CODEMODS: readonly CodemodInfo[] = [
+  {
+    name: 'add-awaits',
+    description: 'Awaits floating group joins, and makes the enclosing function async where no caller can notice.',
+    fixes: ['await-group-join'],
+  },
+  {
+    name: 'add-disposal',
+    description:
+      'Stops connections on the way out of their owner: `try/finally` in functions, a cleanup in React effects, `ngOnDestroy` in Angular, an unmount hook in Vue, one shared module-level connection in serverless handlers.',
+    fixes: ['require-stop'],
+  },
+  {
+    name: 'add-reconnect',
+    description:
+      'Adds reconnect logic with random back-off: `withAutomaticReconnect` with a never-giving-up policy, a retried first start, and `onclose`/`disconnected` restarts where the client needs them.',
+    fixes: ['require-reconnect'],
+  },
+];

@@ -3,7 +3,16 @@
 // Only a default export: eslint-doc-generator and `require()` of this ESM module both expect that.
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import awaitGroupJoin from './await-group-join.js';
+import noConnectionPerInvocation from './no-connection-per-invocation.js';
+import noHubQueryParam from './no-hub-query-param.js';
+import noLegacyTls from './no-legacy-tls.js';
+import noOversizedClaims from './no-oversized-claims.js';
 import noSkipNegotiation from './no-skip-negotiation.js';
+import noTokenInUrl from './no-token-in-url.js';
+import requireReconnect from './require-reconnect.js';
+import requireStop from './require-stop.js';
+import validReconnectPolicy from './valid-reconnect-policy.js';
 import type { SignalRRuleDocs } from './utils/create-rule.js';
 import { packageInfo } from './utils/package-info.js';
 
@@ -11,7 +20,16 @@ type SignalRRule = TSESLint.RuleModule<string, readonly unknown[], SignalRRuleDo
 
 /** Every rule, keyed by id, in alphabetical order. */
 const rules: Record<string, SignalRRule> = {
+  'await-group-join': awaitGroupJoin,
+  'no-connection-per-invocation': noConnectionPerInvocation,
+  'no-hub-query-param': noHubQueryParam,
+  'no-legacy-tls': noLegacyTls,
+  'no-oversized-claims': noOversizedClaims,
   'no-skip-negotiation': noSkipNegotiation,
+  'no-token-in-url': noTokenInUrl,
+  'require-reconnect': requireReconnect,
+  'require-stop': requireStop,
+  'valid-reconnect-policy': validReconnectPolicy,
 };
 
 type ConfigName = 'all' | 'recommended' | 'strict';
@@ -48,3 +66,5 @@ for (const config of ['recommended', 'strict', 'all'] as const) {
 }
 
 export default plugin;
+// `require('eslint-plugin-signalr')` (Node >= 20.19, ESLint 8 eslintrc) gets the plugin itself, not a namespace.
+export { plugin as 'module.exports' };

@@ -11,6 +11,7 @@ import type { SignalRModel } from '../../core/model.js';
 import { getSignalRModel, mayUseSignalR } from '../../core/model.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import './estree-types.js';
 import { usesJsx } from './parser.js';
 
 export interface ParsedFile {

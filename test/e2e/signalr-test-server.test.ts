@@ -12,10 +12,13 @@ describe('SignalRTestServer', () => {
     const url = await server.start();
     const connection = new HubConnectionBuilder().withUrl(url).configureLogging(LogLevel.None).build();
     await connection.start();
-    expect(connection.state).toBe(HubConnectionState.Connected);
-    expect(await connection.invoke('Echo', 'hello')).toBe('hello');
-    expect(server.negotiations).toHaveLength(1);
-    await connection.stop();
+    try {
+      expect(connection.state).toBe(HubConnectionState.Connected);
+      expect(await connection.invoke('Echo', 'hello')).toBe('hello');
+      expect(server.negotiations).toHaveLength(1);
+    } finally {
+      await connection.stop();
+    }
     expect(connection.state).toBe(HubConnectionState.Disconnected);
   });
 

@@ -1,0 +1,107 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { calledMethod } from '../core/ast.js';
+import type { ReconnectProblem, ReconnectSubject } from '../core/reconnect.js';
+import { reconnectAnalysis, reconnectProblem, restartKind } from '../core/reconnect.js';
+import { createRule } from './utils/create-rule.js';
+import { modelOf } from './utils/model.js';
+
+export type Options = [
+  {
+    requireRestartAfterGiveUp?: boolean;
+  },
+];
+export type MessageIds =
+  | 'giveUpIgnoredByErrorCheck'
+  | 'giveUpUnhandled'
+  | 'missingClassicRestart'
+  | 'missingReconnect'
+  | 'missingReconnectTokenExpiry';
+
+/** How to add reconnect logic, per client: @aspnet/signalr 1.x has no `withAutomaticReconnect`. */
+const FIX_CORE = 'Add `.withAutomaticReconnect(…)` with a policy that keeps retrying after a random delay, or restart it from `onclose`.';
+const FIX_WITHOUT_AUTOMATIC_RECONNECT =
+  'This client version has no `withAutomaticReconnect` (@aspnet/signalr 1.x): restart it from `onclose` after a random delay.';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-reconnect',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require reconnect logic (`withAutomaticReconnect` or an `onclose`/`disconnected` restart) on every SignalR connection',
+      recommended: true,
+      strictOptions: [{ requireRestartAfterGiveUp: true }],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          requireRestartAfterGiveUp: {
+            type: 'boolean',
+            description:
+              'Also require an `onclose` restart when `withAutomaticReconnect` can give up (the default delays, a delay array, a policy that returns `null`), and one that does not depend on the error argument.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ requireRestartAfterGiveUp: false }],
+    messages: {
+      giveUpIgnoredByErrorCheck:
+        '`onclose` gets `undefined` when automatic reconnect gives up, the same as after `stop()`, so this restart, which waits for an error, never runs after giving up and the client stays disconnected. Track deliberate stops with your own flag and restart otherwise.',
+      giveUpUnhandled:
+        '`withAutomaticReconnect` gives up once its retries run out and then fires `onclose`, where nothing restarts this connection: after a longer outage the client stays disconnected for good. Restart it from `onclose` after a random delay, unless your code stopped it on purpose.',
+      missingClassicRestart:
+        'This classic SignalR connection never restarts: once its own reconnect attempts stop (after the server\'s DisconnectTimeout, 30 s by default) it fires `disconnected` and stays disconnected. Restart it from `connection.disconnected(…)` after a random delay.',
+      missingReconnect:
+        'This connection never reconnects: after a network drop, a service restart or a deployment it stays disconnected, and every `invoke` fails with "Cannot send data if the connection is not in the \'Connected\' State." {{fix}}',
+      missingReconnectTokenExpiry:
+        'This connection uses {{transport}} and never reconnects: its access token expires after an hour, the service then answers 401 and only a reconnect that fetches a fresh token brings the client back; network drops and service restarts end it the same way. {{fix}}',
+    },
+    languages: ['js/js'],
+  },
+  create(context, [{ requireRestartAfterGiveUp }]) {
+    const model = modelOf(context);
+    if (!model?.usesSignalR) return {};
+
+    return {
+      'Program:exit'(): void {
+        for (const subject of reconnectAnalysis(model, context.filename).subjects) {
+          const problem = reconnectProblem(subject, { requireRestartAfterGiveUp });
+          if (problem) report(subject, problem);
+        }
+      },
+    };
+
+    function report(subject: ReconnectSubject, problem: ReconnectProblem): void {
+      if (problem === 'give-up-unhandled') {
+        context.report({ node: methodName(subject.automaticReconnect!), messageId: 'giveUpUnhandled' });
+        return;
+      }
+      if (problem === 'give-up-ignored-by-error-check') {
+        const handler = subject.closeHandlers.find((registration) => restartKind(registration.path) !== 'none')!;
+        context.report({ node: methodName(handler.call), messageId: 'giveUpIgnoredByErrorCheck' });
+        return;
+      }
+      if (subject.flavour === 'classic') {
+        const where = subject.creation.type === AST_NODE_TYPES.CallExpression ? subject.creation : subject.starts[0] ?? subject.creation;
+        context.report({ node: where, messageId: 'missingClassicRestart' });
+        return;
+      }
+      const fix = subject.supportsAutomaticReconnect ? FIX_CORE : FIX_WITHOUT_AUTOMATIC_RECONNECT;
+      const node = methodName(subject.creation as TSESTree.CallExpression);
+      if (subject.transportWithoutWebSockets) {
+        context.report({ node, messageId: 'missingReconnectTokenExpiry', data: { transport: subject.transportWithoutWebSockets, fix } });
+      } else {
+        context.report({ node, messageId: 'missingReconnect', data: { fix } });
+      }
+    }
+  },
+});
+
+/** The method name of `x.method(…)` (where a fix goes: before `.build()`), or the call itself. */
+function methodName(call: TSESTree.CallExpression): TSESTree.Node {
+  const callee = call.callee;
+  return calledMethod(call) && callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : call;
+}

@@ -1,0 +1,137 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from '../core/ast.js';
+import type { SignalRModel } from '../core/model.js';
+import type { CloseRegistration, RetryPolicy } from '../core/reconnect.js';
+import {
+  delaysLookLikeSeconds,
+  isFixedDelay,
+  numericValue,
+  policyFunctionProblems,
+  reconnectAnalysis,
+  restartKind,
+} from '../core/reconnect.js';
+import { createRule } from './utils/create-rule.js';
+import { modelOf } from './utils/model.js';
+
+export type Options = [];
+export type MessageIds =
+  | 'closeArgumentIsError'
+  | 'convertToMilliseconds'
+  | 'delaysInSeconds'
+  | 'emptyDelays'
+  | 'policyIndexPastEnd'
+  | 'policyReturnsNothing'
+  | 'restartWithFixedDelay'
+  | 'restartWithoutDelay';
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-reconnect-policy',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow reconnect policies that never reconnect or reconnect in a storm: delays in seconds, `[]`, policies that return nothing, restarts without a random delay, `onclose(x => x.start())`',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      closeArgumentIsError:
+        '`onclose` passes its callback the error (or `undefined`), not the connection: `{{code}}` throws a TypeError inside the callback, the client only logs it, and the connection is never restarted. Use the connection itself.',
+      convertToMilliseconds: 'Multiply the delays by 1000.',
+      delaysInSeconds:
+        '`withAutomaticReconnect` takes milliseconds, so these delays (which look like seconds) make the client retry within {{total}} ms and then give up: after a service restart the client stays disconnected.',
+      emptyDelays:
+        '`withAutomaticReconnect([])` never reconnects: the client gives up before the first retry and fires `onclose` at once. Leave the argument out for the default delays, or pass a policy that keeps retrying after a random delay.',
+      policyIndexPastEnd:
+        'Past the end of this array the retry policy returns `undefined`, which the client takes for "retry now": it retries with no delay, hundreds of negotiate requests a second, until the service answers 429. Return `null` there to give up, or keep returning the last delay.',
+      policyReturnsNothing:
+        'This retry policy can return `undefined`, which the client takes for "retry now": it retries with no delay, hundreds of negotiate requests a second, until the service answers 429. Return a delay in milliseconds, or `null` to stop retrying.',
+      restartWithFixedDelay:
+        'Every client waits exactly {{delay}} ms before restarting, so after a service restart or a deployment they all come back in the same instant and can overload it (429). Add a random part to the delay, e.g. `{{delay}} + Math.random() * {{delay}}`.',
+      restartWithoutDelay:
+        'This restarts the connection at once, with no random delay: after a service restart or a deployment every client comes back in the same instant and can overload it (429). Wait a random delay before restarting.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    const model = modelOf(context);
+    if (!model?.usesSignalR) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    return {
+      'Program:exit'(): void {
+        const analysis = reconnectAnalysis(model, context.filename);
+        for (const policy of analysis.policies) checkPolicy(model, policy);
+        for (const registration of analysis.closeRegistrations) checkRestart(model, registration);
+      },
+    };
+
+    function checkPolicy(model: SignalRModel, policy: RetryPolicy): void {
+      if (policy.kind === 'delays') {
+        if (policy.array.elements.length === 0) {
+          reportOnce(policy.array, 'emptyDelays');
+        } else if (policy.delays && delaysLookLikeSeconds(policy.delays)) {
+          const total = policy.delays.reduce((sum, delay) => sum + delay, 0);
+          reportOnce(policy.array, 'delaysInSeconds', { total: String(total) }, millisecondsSuggestion(policy.array));
+        }
+      } else if (policy.kind === 'function') {
+        for (const problem of policyFunctionProblems(model, policy.fn)) {
+          if (problem.kind === 'index-past-end') reportOnce(problem.node, 'policyIndexPastEnd');
+          else if (problem.kind === 'returns-undefined') reportOnce(problem.node, 'policyReturnsNothing');
+          else reportOnce(functionHead(policy.fn, policy.owner), 'policyReturnsNothing');
+        }
+      }
+    }
+
+    function checkRestart(model: SignalRModel, registration: CloseRegistration): void {
+      const { path } = registration;
+      for (const misuse of path.errorArgumentMisuses) {
+        const call = misuse.parent.type === AST_NODE_TYPES.CallExpression && misuse.parent.callee === misuse ? misuse.parent : misuse;
+        reportOnce(misuse, 'closeArgumentIsError', { code: context.sourceCode.getText(call) });
+      }
+      if (restartKind(path) === 'none') return;
+      for (const timer of path.timers) {
+        if (!timer.schedulesRestart || !isFixedDelay(model, timer)) continue;
+        const delay = timer.delay ? numericValue(model, timer.delay)! : 0;
+        if (delay <= 0) reportOnce(timer.delay ?? timer.call, 'restartWithoutDelay');
+        else reportOnce(timer.delay!, 'restartWithFixedDelay', { delay: String(delay) });
+      }
+      const restartsAtOnce = restartKind(path) === 'restarts' && path.timers.length === 0 && !path.opaqueCalls && !path.opaqueRestart;
+      if (restartsAtOnce) reportOnce(path.startCalls[0]!, 'restartWithoutDelay');
+    }
+
+    function reportOnce(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data?: Record<string, string>,
+      suggest?: TSESLint.ReportSuggestionArray<MessageIds>,
+    ): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, ...(data && { data }), ...(suggest && { suggest }) });
+    }
+
+    /** `[0, 2, 10, 30]` → `[0, 2000, 10000, 30000]`, when every element is a plain number. */
+    function millisecondsSuggestion(array: TSESTree.ArrayExpression): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      const literals = array.elements.filter(
+        (element): element is TSESTree.NumberLiteral => element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'number',
+      );
+      if (literals.length !== array.elements.length) return undefined;
+      return [
+        {
+          messageId: 'convertToMilliseconds',
+          fix: (fixer): TSESLint.RuleFix[] => literals.map((literal) => fixer.replaceText(literal, String(literal.value * 1000))),
+        },
+      ];
+    }
+  },
+});
+
+/** Where to report a policy that can end without returning: its property key or method name, else the function. */
+function functionHead(fn: FunctionNode, owner: TSESTree.Node): TSESTree.Node {
+  if ((owner.type === AST_NODE_TYPES.Property || owner.type === AST_NODE_TYPES.MethodDefinition) && owner.value === fn) return owner.key;
+  return fn;
+}

@@ -1,0 +1,44 @@
+// A long-running worker on @aspnet/signalr 1.x, which has no withAutomaticReconnect.
+import { HubConnectionBuilder, LogLevel } from '@aspnet/signalr';
+
+// Added by signalr-codemod add-reconnect: the connections this file has started and not stopped since,
+// each with the start loop now in charge of it.
+const signalRStartLoops = new WeakMap<object, object>();
+
+// Added by signalr-codemod add-reconnect: starts a connection and, while that fails, tries again after a
+// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.
+async function startWithRetry(connection: { start(): Promise<void>; readonly state: unknown }, previousRetryCount = 0): Promise<void> {
+  const loop = {};
+  signalRStartLoops.set(connection, loop);
+  for (let retryCount = previousRetryCount; ; retryCount++) {
+    if (retryCount > 0) {
+      const delay = Math.min(30000, 1000 * 2 ** (retryCount - 1)) * (1 - 0.5 * Math.random());
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+    if (signalRStartLoops.get(connection) !== loop) return;
+    try {
+      await connection.start();
+      return;
+    } catch {
+      // Still down: wait and try again. Any other state means other code started it meanwhile.
+      if (connection.state !== 0) return;
+    }
+  }
+}
+
+const prices = new Map<string, number>();
+
+const connection = new HubConnectionBuilder().withUrl('https://prices.contoso.com/hubs/prices').configureLogging(LogLevel.Warning).build(); // one price a second
+connection.onclose(() => {
+  // Added by signalr-codemod add-reconnect: restart after a random delay, unless this file stopped it.
+  if (signalRStartLoops.has(connection)) void startWithRetry(connection, 1);
+});
+connection.on('PriceChanged', (symbol: string, price: number) => prices.set(symbol, price));
+
+await startWithRetry(connection);
+
+process.on('SIGTERM', async () => {
+  signalRStartLoops.delete(connection);
+  await connection.stop();
+  process.exit(0);
+});

@@ -1,0 +1,10 @@
+$(function () {
+  var ticker = $.connection.tickerHub;
+  ticker.client.update = function (symbol, price) {
+    $('#' + symbol).text(price);
+  };
+
+  $.connection.hub.start().done(function () {
+    ticker.server.subscribe('MSFT');
+  });
+});

@@ -1,0 +1,458 @@
+import rule from '../../rules/require-reconnect.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const FIX_CORE = 'Add `.withAutomaticReconnect(…)` with a policy that keeps retrying after a random delay, or restart it from `onclose`.';
+const FIX_ASPNET = 'This client version has no `withAutomaticReconnect` (@aspnet/signalr 1.x): restart it from `onclose` after a random delay.';
+
+ruleTester.run('require-reconnect', rule, {
+  valid: [
+    // Automatic reconnect in the chain.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+await connection.start();`,
+    // ... or configured through the builder variable.
+    `import * as signalR from '@microsoft/signalr';
+const builder = new signalR.HubConnectionBuilder().withUrl('/hubs/chat');
+builder.withAutomaticReconnect([0, 2000, 10000]);
+const connection = builder.build();
+await connection.start();`,
+    // An onclose restart through a local function that retries itself (the documented manual pattern).
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(start, 5000 + Math.random() * 5000);
+  }
+}
+connection.onclose(async () => {
+  await start();
+});
+start();`,
+    // The restart handler is a class method reached through \`this\`.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Live {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/live').build();
+  constructor() {
+    this.connection.onclose(() => this.restartLater());
+  }
+  async open(): Promise<void> {
+    await this.connection.start();
+  }
+  private restartLater(): void {
+    setTimeout(() => void this.connection.start(), 1000 + Math.random() * 4000);
+  }
+}`,
+    // The handler is imported: the file cannot see whether it restarts.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { handleClose } from './reconnect';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(handleClose);
+await connection.start();`,
+    // A function the file cannot see whose name says it reconnects.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { reconnectLater } from './reconnect';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => reconnectLater(5000));
+await connection.start();`,
+    // The builder goes through a helper of another file, which may add automatic reconnect.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { withRetries } from './signalr-defaults';
+const builder = new HubConnectionBuilder().withUrl('/hubs/chat');
+withRetries(builder);
+const connection = builder.build();
+await connection.start();`,
+    // ... or through a local helper that does.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+function withRetries(builder: HubConnectionBuilder) {
+  builder.withAutomaticReconnect();
+}
+const builder = new HubConnectionBuilder().withUrl('/hubs/chat');
+withRetries(builder);
+const connection = builder.build();
+await connection.start();`,
+    // Built here but started elsewhere: the importing file owns its lifecycle.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function createConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}`,
+    // The connection goes to code the file cannot see, which may register a restart.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { attachHandlers } from './handlers';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+attachHandlers(connection);
+await connection.start();`,
+    // A local function registers the restart on its parameter.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+function keepConnected(conn) {
+  conn.onclose(() => setTimeout(() => conn.start(), 1000 + Math.random() * 9000));
+}
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+keepConnected(connection);
+await connection.start();`,
+    // A connection from a local factory, restarted where the caller holds it.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+function createConnection() {
+  return new HubConnectionBuilder().withUrl('/hubs/chat').build();
+}
+const connection = createConnection();
+connection.onclose(() => setTimeout(() => connection.start(), 2000 + Math.random() * 3000));
+await connection.start();`,
+    // Misusing the error argument is an attempt at a restart; valid-reconnect-policy reports the misuse.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose((conn) => conn.start());
+await connection.start();`,
+    // Without automatic reconnect, \`if (error)\` is how the code tells a drop from its own stop().
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose((error) => {
+  if (error) setTimeout(() => connection.start(), 1000 + Math.random() * 1000);
+});
+await connection.start();`,
+    // React: automatic reconnect inside an effect.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect } from 'react';
+export function Feed() {
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+    connection.start();
+    return () => void connection.stop();
+  }, []);
+  return null;
+}`,
+    // Classic client restarted from disconnected.
+    `$(function () {
+  var connection = $.hubConnection('/signalr');
+  connection.disconnected(function () {
+    setTimeout(function () { connection.start(); }, 5000 + Math.random() * 25000);
+  });
+  connection.start();
+});`,
+    `$.connection.hub.disconnected(function () {
+  setTimeout(function () { $.connection.hub.start(); }, 1000 + Math.random() * 5000);
+});
+$.connection.hub.start();`,
+    // The generated hub is one global connection; another script may start and restart it.
+    `$.connection.hub.url = 'https://chat.contoso.com/signalr';`,
+    // Look-alikes: not the SignalR client.
+    `class HubConnectionBuilder { withUrl(url: string) { return this; } build() { return { start() {} }; } }
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start();`,
+    `import { HubConnectionBuilder } from './my-own-builder';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();`,
+    `const socket = new WebSocket('wss://example.com');
+socket.onclose = () => {};`,
+    // Connections this file does not create (parameters, injected fields) are the creator's business.
+    `import type { HubConnection } from '@microsoft/signalr';
+export async function open(connection: HubConnection) {
+  await connection.start();
+}`,
+    // A stop after the start in the same function: a script or a one-off send, meant to end there.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function announce(text: string) {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  await connection.start();
+  try {
+    await connection.invoke('Announce', text);
+  } finally {
+    await connection.stop();
+  }
+}`,
+    `const signalR = require('@microsoft/signalr');
+const connection = new signalR.HubConnectionBuilder().withUrl('http://localhost:5000/hubs/chat').build();
+await connection.start();
+await connection.send('Ping');
+await connection.stop();`,
+    // Owned by one function call, which must stop it on the way out (require-stop's business).
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function ping(): void {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/health').build();
+  connection.start();
+  connection.send('Ping');
+}`,
+    // Never started in this file: whoever starts it is judged there.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export function join(room: string) {
+  return connection.invoke('JoinGroup', room);
+}`,
+    // The handler is a bound method.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Feed {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+  constructor() {
+    this.connection.onclose(this.restart.bind(this));
+    void this.connection.start();
+  }
+  private restart(): void {
+    setTimeout(() => void this.connection.start(), 2000 + Math.random() * 3000);
+  }
+}`,
+    // The strict option: a policy that never gives up needs no onclose restart.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(30000, 1000 * 2 ** context.previousRetryCount) * (1 - 0.5 * Math.random()) })
+  .build();
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+    },
+    // ... nor one the file cannot see.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { policy } from './policy';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect(policy).build();
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+    },
+    // ... and a restart guarded by the code's own "stopped on purpose" flag handles giving up.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+let stopping = false;
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose(() => {
+  if (!stopping) setTimeout(() => connection.start(), 1000 + Math.random() * 1000);
+});
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+    },
+  ],
+  invalid: [
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', data: { fix: FIX_CORE }, line: 2, column: 69 }],
+    },
+    // Reported on `.build`, where automatic reconnect goes.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .configureLogging(signalR.LogLevel.Information)
+  .build();
+connection.start().catch((err) => console.error(err));`,
+      errors: [{ messageId: 'missingReconnect', line: 5, column: 4 }],
+    },
+    {
+      code: `const { HubConnectionBuilder } = require('@microsoft/signalr');
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 69 }],
+    },
+    // The browser global.
+    {
+      code: `const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 1, column: 77 }],
+    },
+    // An onclose handler that only logs restarts nothing.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose((error) => console.warn('closed', error));
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 69 }],
+    },
+    // @aspnet/signalr has no withAutomaticReconnect: the message says how to restart instead.
+    {
+      code: `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', data: { fix: FIX_ASPNET }, line: 2, column: 69 }],
+    },
+    // Long polling and Server-Sent Events: the token expires after an hour.
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder()
+  .withUrl('/hubs/chat', { transport: HttpTransportType.LongPolling, accessTokenFactory: () => token })
+  .build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnectTokenExpiry', data: { transport: 'long polling', fix: FIX_CORE }, line: 4, column: 4 }],
+    },
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat', HttpTransportType.ServerSentEvents).build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnectTokenExpiry', data: { transport: 'Server-Sent Events', fix: FIX_CORE }, line: 2, column: 105 }],
+    },
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType as T } from '@microsoft/signalr';
+const transport = T.ServerSentEvents | T.LongPolling;
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat', { transport }).build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnectTokenExpiry', data: { transport: 'Server-Sent Events or long polling', fix: FIX_CORE }, line: 3, column: 84 }],
+    },
+    // The bit value 2 is Server-Sent Events too.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat', { transport: 2 }).build();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnectTokenExpiry', line: 2, column: 87 }],
+    },
+    // A connection built by a local factory is reported where it is built.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+function createConnection() {
+  return new HubConnectionBuilder().withUrl('/hubs/chat').build();
+}
+const connection = createConnection();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 59 }],
+    },
+    // A local function that gets the connection but registers no restart.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+function listen(conn) {
+  conn.on('message', (text) => console.log(text));
+}
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+listen(connection);
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 5, column: 69 }],
+    },
+    // React effect.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect } from 'react';
+export function Feed() {
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+    connection.start();
+    return () => void connection.stop();
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 5, column: 73 }],
+    },
+    // A class field, started in a method.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Ticker {
+  private connection: HubConnection;
+  constructor() {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/ticker').build();
+  }
+  open() {
+    return this.connection.start();
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 5, column: 74 }],
+    },
+    // A stop before the start (a refresh) or in a later callback does not end the connection's run.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export async function refresh() {
+  await connection.stop();
+  await connection.start();
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 69 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+async function main() {
+  const connection = new HubConnectionBuilder().withUrl('http://localhost:5000/hubs/prices').build();
+  await connection.start();
+  process.on('SIGTERM', () => void connection.stop());
+}
+void main();`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 94 }],
+    },
+    // Started in a function, but kept alive past it by a listener: a long-lived connection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function initChat() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  document.getElementById('send')!.addEventListener('click', () => connection.invoke('Send', 'hi'));
+  await connection.start();
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 71 }],
+    },
+    // Started, then handed to the caller: the builder here is where reconnect logic belongs.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function connect() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  await connection.start();
+  return connection;
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 71 }],
+    },
+    // A module named in settings.signalr.modules.
+    {
+      code: `import { HubConnectionBuilder } from '@acme/realtime';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();`,
+      settings: { signalr: { modules: ['@acme/realtime'] } },
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 69 }],
+    },
+    // Classic client, created with $.hubConnection.
+    {
+      code: `$(function () {
+  var connection = $.hubConnection('/signalr');
+  connection.disconnected(function () { console.log('gone'); });
+  connection.start();
+});`,
+      errors: [{ messageId: 'missingClassicRestart', line: 2, column: 20 }],
+    },
+    // The generated hub: reported where it is started.
+    {
+      code: `$(function () {
+  var chat = $.connection.chatHub;
+  $.connection.hub.start().done(function () { chat.server.join('lobby'); });
+});`,
+      errors: [{ messageId: 'missingClassicRestart', line: 3, column: 3 }],
+    },
+    // The strict option: default automatic reconnect gives up after about 42 s.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+      errors: [{ messageId: 'giveUpUnhandled', line: 2, column: 69 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount < 10 ? 5000 + Math.random() * 5000 : null) })
+  .build();
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+      errors: [{ messageId: 'giveUpUnhandled', line: 4, column: 4 }],
+    },
+    // onclose(undefined) after giving up: a restart that waits for an error never runs.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose((error) => {
+  if (error) {
+    setTimeout(() => connection.start(), 1000 + Math.random() * 1000);
+  }
+});
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+      errors: [{ messageId: 'giveUpIgnoredByErrorCheck', line: 3, column: 12 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose((error) => {
+  if (!error) return;
+  setTimeout(() => connection.start(), 1000 + Math.random() * 1000);
+});
+await connection.start();`,
+      options: [{ requireRestartAfterGiveUp: true }],
+      errors: [{ messageId: 'giveUpIgnoredByErrorCheck', line: 3, column: 12 }],
+    },
+  ],
+});

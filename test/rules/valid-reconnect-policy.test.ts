@@ -1,0 +1,358 @@
+import rule from '../../rules/valid-reconnect-policy.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('valid-reconnect-policy', rule, {
+  valid: [
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();`,
+    // Milliseconds, written out or as arithmetic.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2000, 10000, 30000]).build();`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const SECOND = 1000;
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2 * SECOND, 10 * SECOND]).build();`,
+    // Immediate retries only: not seconds mistaken for milliseconds.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 0]).build();`,
+    // Delays the file computes: no guess.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2, 10, 30].map((s) => s * 1000)).build();`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { delays } from './config';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([...delays]).build();`,
+    // Policies that return a number or null on every path.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds(context) {
+      if (context.elapsedMilliseconds > 600000) return null;
+      else return 1000 + Math.random() * 9000;
+    },
+  })
+  .build();`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds: ({ previousRetryCount }) => {
+      switch (previousRetryCount) {
+        case 0:
+          return 0;
+        default:
+          return 5000 + Math.random() * 5000;
+      }
+    },
+  })
+  .build();`,
+    // A throw makes the client log it and stop retrying, like null.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds(context) {
+      if (context.previousRetryCount < 5) return 2000 + Math.random() * 2000;
+      throw new Error('giving up');
+    },
+  })
+  .build();`,
+    // Indexing an array is fine when past its end gives null.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const delays = [0, 2000, 10000];
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => delays[context.previousRetryCount] ?? null })
+  .build();`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const delays = [0, 2000, 10000];
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds(context) {
+      if (context.previousRetryCount >= delays.length) return null;
+      return delays[context.previousRetryCount];
+    },
+  })
+  .build();`,
+    `import { HubConnectionBuilder, type IRetryPolicy, type RetryContext } from '@microsoft/signalr';
+class Backoff implements IRetryPolicy {
+  nextRetryDelayInMilliseconds(context: RetryContext): number | null {
+    return Math.min(30000, 1000 * 2 ** context.previousRetryCount);
+  }
+}
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect(new Backoff()).build();`,
+    // Not a SignalR builder or policy.
+    `const client = new MqttClient();
+client.withAutomaticReconnect([0, 2, 10, 30]);
+const poller = { nextRetryDelayInMilliseconds() { if (Math.random() > 0.5) return 1; } };`,
+    `import { HubConnectionBuilder } from './my-own-builder';
+new HubConnectionBuilder().withAutomaticReconnect([]).build();`,
+    // Restarts after a random delay.
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => setTimeout(() => connection.start(), 2000 + Math.random() * 8000));`,
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+connection.onclose(async () => {
+  await sleep(1000 + Math.random() * 4000);
+  await connection.start();
+});`,
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+import { setTimeout as sleep } from 'node:timers/promises';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function startWithBackOff(): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await sleep(Math.min(60_000, 1_000 * 2 ** attempt) * Math.random());
+    try {
+      await connection.start();
+      return;
+    } catch {
+      // next attempt
+    }
+  }
+}
+connection.onclose(() => void startWithBackOff());`,
+    // A fixed timer that does not restart anything.
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose((error) => {
+  showBanner(error?.message);
+  setTimeout(() => hideBanner(), 3000);
+});`,
+    // The error argument used as an error.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose((error) => console.error(error?.message, error?.stack));`,
+    // Restarts through code the file cannot see: whether it waits is unknown.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { scheduleRestart } from './restart';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => scheduleRestart(connection));`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Chat {
+  private connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  constructor(private zone: { run(fn: () => void): void }) {
+    this.connection.onclose(() => this.zone.run(() => this.connection.start()));
+  }
+}`,
+    // Classic client restarted after a random delay.
+    `$(function () {
+  var connection = $.hubConnection('/signalr');
+  connection.disconnected(function () {
+    setTimeout(function () { connection.start(); }, 5000 + Math.random() * 25000);
+  });
+});`,
+    // \`disconnected\` on something that is not a classic connection.
+    `const player = createPlayer();
+player.disconnected(() => setTimeout(() => player.start(), 5000));`,
+  ],
+  invalid: [
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2, 10, 30]).build();`,
+      errors: [
+        {
+          messageId: 'delaysInSeconds',
+          data: { total: '42' },
+          line: 2,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'convertToMilliseconds',
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2000, 10000, 30000]).build();`,
+            },
+          ],
+        },
+      ],
+    },
+    // Reported once, where the array is written, however many builders use it.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const RETRY_DELAYS = [1, 5, 15];
+const chat = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect(RETRY_DELAYS).build();
+const news = new signalR.HubConnectionBuilder().withUrl('/hubs/news').withAutomaticReconnect(RETRY_DELAYS).build();`,
+      errors: [
+        {
+          messageId: 'delaysInSeconds',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'convertToMilliseconds',
+              output: `import * as signalR from '@microsoft/signalr';
+const RETRY_DELAYS = [1000, 5000, 15000];
+const chat = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect(RETRY_DELAYS).build();
+const news = new signalR.HubConnectionBuilder().withUrl('/hubs/news').withAutomaticReconnect(RETRY_DELAYS).build();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([]).build();`,
+      errors: [{ messageId: 'emptyDelays', line: 1, column: 100 }],
+    },
+    // A path that falls off the end of the policy.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds(context) {
+      if (context.previousRetryCount < 5) return 1000 + Math.random() * 1000;
+    },
+  })
+  .build();`,
+      errors: [{ messageId: 'policyReturnsNothing', line: 5, column: 5 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({
+    nextRetryDelayInMilliseconds(context) {
+      if (context.elapsedMilliseconds > 60000) return;
+      return 5000 + Math.random() * 5000;
+    },
+  })
+  .build();`,
+      errors: [{ messageId: 'policyReturnsNothing', line: 6, column: 48 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount < 5 ? 3000 : undefined) })
+  .build();`,
+      errors: [{ messageId: 'policyReturnsNothing', line: 4, column: 113 }],
+    },
+    // Past the last delay the index gives undefined.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const delays = [0, 2000, 10000, 30000];
+new HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => delays[context.previousRetryCount] })
+  .build();`,
+      errors: [{ messageId: 'policyIndexPastEnd', line: 5, column: 72 }],
+    },
+    // A policy class, and a typed policy object declared apart from the builder.
+    {
+      code: `import { type IRetryPolicy, type RetryContext } from '@microsoft/signalr';
+export class StepPolicy implements IRetryPolicy {
+  nextRetryDelayInMilliseconds(context: RetryContext): number | null {
+    switch (context.previousRetryCount) {
+      case 0:
+        return 0;
+      case 1:
+        return 2000;
+    }
+  }
+}`,
+      errors: [{ messageId: 'policyReturnsNothing', line: 3, column: 3 }],
+    },
+    {
+      code: `import type { IRetryPolicy } from '@microsoft/signalr';
+export const policy: IRetryPolicy = {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 1000, 5000][previousRetryCount],
+};`,
+      errors: [{ messageId: 'policyIndexPastEnd', line: 3, column: 61 }],
+    },
+    // A fixed restart delay brings every client back in the same instant.
+    {
+      code: `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/prices').build();
+connection.onclose(() => setTimeout(() => connection.start(), 5000));`,
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '5000' }, line: 3, column: 63 }],
+    },
+    // The documented manual pattern: the fixed delay sits in the retrying start function.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const RETRY_MS = 5000;
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(start, RETRY_MS);
+  }
+}
+connection.onclose(async () => {
+  await start();
+});`,
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '5000' }, line: 8, column: 23 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await connection.start();
+});`,
+      errors: [{ messageId: 'restartWithFixedDelay', line: 4, column: 54 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { setTimeout as sleep } from 'node:timers/promises';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(async () => {
+  await sleep(10_000);
+  await connection.start();
+});`,
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '10000' }, line: 5, column: 15 }],
+    },
+    {
+      code: `$.connection.hub.disconnected(function () {
+  setTimeout(function () {
+    $.connection.hub.start();
+  }, 5000);
+});`,
+      errors: [{ messageId: 'restartWithFixedDelay', line: 4, column: 6 }],
+    },
+    {
+      code: `import { HubConnectionBuilder, HubConnectionState } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => {
+  const timer = window.setInterval(() => {
+    if (connection.state === HubConnectionState.Disconnected) connection.start().then(() => clearInterval(timer));
+  }, 10000);
+});`,
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '10000' }, line: 6, column: 6 }],
+    },
+    // No delay at all.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => connection.start());`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 3, column: 26 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function restart() {
+  connection.start().catch(() => setTimeout(restart));
+}
+connection.onclose(restart);`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 4, column: 34 }],
+    },
+    // onclose's argument is the error, not the connection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose((conn) => conn.start());`,
+      errors: [{ messageId: 'closeArgumentIsError', data: { code: 'conn.start()' }, line: 3, column: 30 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose(function (hub) {
+  setTimeout(() => hub.start(), 1000 + Math.random() * 4000);
+});`,
+      errors: [{ messageId: 'closeArgumentIsError', line: 4, column: 20 }],
+    },
+  ],
+});
