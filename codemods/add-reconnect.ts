@@ -33,7 +33,6 @@ import {
 } from '../core/reconnect.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../core/signalr.js';
 // Registers typescript-estree's class members with recast, which otherwise throws on a comment inside a class.
-import './utils/estree-types.js';
 import type { TransformOptions } from './utils/source.js';
 import { parseFile, reportSkip } from './utils/source.js';
 
