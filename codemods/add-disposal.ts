@@ -30,7 +30,7 @@ import { CONNECTION_METHODS } from '../core/signalr.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
 import type { ParsedFile, TransformOptions } from './utils/source.js';
-import { parseFile, reportSkip } from './utils/source.js';
+import { parseFile, preservingLineEnds, reportSkip } from './utils/source.js';
 
 export { parser } from './utils/parser.js';
 
@@ -51,7 +51,7 @@ type Outcome = { readonly done: true } | { readonly done: false; readonly node: 
 
 const DONE: Outcome = { done: true };
 
-const transform: Transform = (file: FileInfo, api: API, options: TransformOptions) => {
+const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: TransformOptions) => {
   const first = parseFile(file, api, options);
   if (!first || unstoppedConnections(first.model, file.path).length === 0) return undefined;
   // Pass 1, as text: methods added to classes and option objects. recast would reprint the whole
@@ -72,7 +72,7 @@ const transform: Transform = (file: FileInfo, api: API, options: TransformOption
     else reportSkip(api, current, outcome.node, outcome.reason);
   }
   return changed ? parsed.root.toSource() : inserted;
-};
+});
 
 export default transform;
 

@@ -2,6 +2,7 @@
 // user's project would load it, and prints the findings grouped by file. Findings are the point of
 // the demo and do not fail the run; a file that does not parse, or a rule that throws, does.
 import type { ESLint, Linter } from 'eslint';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { styleText } from 'node:util';
 import { EXAMPLES_DIR, lintExamples, REPOSITORY_ROOT, type SignalRPlugin } from '../test/examples-config.js';
 
 const BUILT_PLUGIN = new URL('../dist/rules/index.js', import.meta.url);
+const BUILT_CODEMOD_CLI = new URL('../dist/codemods/cli.js', import.meta.url);
 const CONFIG_NAME = 'recommended';
 
 type Style = Parameters<typeof styleText>[0];
@@ -63,9 +65,15 @@ async function main(): Promise<number> {
   const failures = results.reduce((count, result) => count + result.messages.filter(isFailure).length, 0);
   if (failures > 0) console.error(paint('red', `${plural(failures, 'fatal error')}: linting itself failed (see above).`));
 
-  // The codemods' dry run over a copy of examples/ is appended here by the codemod CLI work.
+  // The codemods' dry run: nothing is written, so examples/ itself can be used.
+  const codemodArgs = ['all', EXAMPLES_DIR, '--dry', '--print'];
+  console.log(paint('bold', `\nWhat the codemods would change (signalr-codemod ${codemodArgs.join(' ')}):\n`));
+  const codemods = spawnSync(process.execPath, [fileURLToPath(BUILT_CODEMOD_CLI), ...codemodArgs], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
+  // Exit 2 (a file failed) or 3 (no codemods, bad usage) means the demo itself is broken.
+  const codemodsFailed = codemods.status !== 0;
+  if (codemodsFailed) console.error(paint('red', `signalr-codemod exited with ${codemods.status ?? codemods.signal}: see above.`));
 
-  return failures > 0 ? 1 : 0;
+  return failures > 0 || codemodsFailed ? 1 : 0;
 }
 
 main().then(

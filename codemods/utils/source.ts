@@ -4,7 +4,7 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { parse, simpleTraverse } from '@typescript-eslint/typescript-estree';
-import type { API, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
+import type { API, Collection, FileInfo, JSCodeshift, Transform } from 'jscodeshift';
 
 import type { Node } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
@@ -38,6 +38,9 @@ export function parseFile(file: FileInfo, api: API, options: TransformOptions = 
   const j = api.jscodeshift.withParser({
     parse(source: string): TSESTree.Program {
       const ast = parse(source, { loc: true, range: true, tokens: true, comment: true, jsx });
+      // recast expects comments among the tokens, as Babel gives them; without them it crashes on a
+      // file that ends with two comments after its last statement.
+      ast.tokens = [...(ast.tokens ?? []), ...(ast.comments ?? [])].sort((a, b) => a.range[0] - b.range[0]) as typeof ast.tokens;
       // Parent pointers set here survive recast's copy of the tree; set later they would make
       // recast reprint untouched code.
       simpleTraverse(ast, { enter(): void {} }, true);
@@ -57,4 +60,20 @@ export function parseFile(file: FileInfo, api: API, options: TransformOptions = 
  */
 export function reportSkip(api: API, file: FileInfo, node: Node, reason: string): void {
   api.report(`${file.path}:${node.loc.start.line}:${node.loc.start.column + 1}: skipped: ${reason}`);
+}
+
+/**
+ * Runs `transform` on the file with `\r\n` line ends turned into `\n`, and turns them back in its
+ * output. recast parses with `\n` line ends, so node ranges only match text with `\n` line ends;
+ * transforms that edit text by range need this. A changed file that mixed both ends gets `\r\n` only.
+ */
+export function preservingLineEnds<Options extends TransformOptions>(
+  transform: (file: FileInfo, api: API, options: Options) => ReturnType<Transform>,
+): (file: FileInfo, api: API, options: Options) => Promise<string | undefined> {
+  return async (file, api, options) => {
+    const lf = file.source.replace(/\r\n/g, '\n');
+    const output = await transform(lf === file.source ? file : { ...file, source: lf }, api, options);
+    if (typeof output !== 'string' || output === lf) return undefined;
+    return lf === file.source ? output : output.replace(/\r?\n/g, '\r\n');
+  };
 }

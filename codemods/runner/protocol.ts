@@ -1,0 +1,51 @@
+// Messages between the CLI's main thread and its codemod workers (structured-clone data only).
+import type { SignalRSettings } from '../../core/settings.js';
+import type { Failure } from './results.js';
+
+/** A codemod as the workers load it: its registry name and the URL of its built module. */
+export interface CodemodModule {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** `workerData`: what every worker loads once, and the options every transform receives. */
+export interface WorkerSetup {
+  readonly codemods: readonly CodemodModule[];
+  readonly settings: SignalRSettings;
+}
+
+/** One file to transform; `source` has no byte-order mark. */
+export interface WorkerJob {
+  readonly id: number;
+  readonly path: string;
+  readonly source: string;
+}
+
+/** An `api.report` message and the codemod that sent it. */
+export interface WorkerReport {
+  readonly codemod: string;
+  readonly message: string;
+}
+
+export type WorkerReply =
+  | {
+      readonly kind: 'done';
+      readonly id: number;
+      /** The text after every codemod ran; undefined when none changed it. */
+      readonly output: string | undefined;
+      readonly changedBy: readonly string[];
+      readonly reports: readonly WorkerReport[];
+    }
+  | {
+      readonly kind: 'failed';
+      readonly id: number;
+      readonly failure: Failure;
+      readonly reports: readonly WorkerReport[];
+    };
+
+/** Sent once a worker has loaded every codemod, before it answers any job. */
+export interface WorkerReady {
+  readonly kind: 'ready';
+}
+
+export type WorkerMessage = WorkerReply | WorkerReady;

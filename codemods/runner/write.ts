@@ -1,0 +1,53 @@
+// Atomic replacement of a file's content: a reader (an editor, a watcher, a crash half-way) sees
+// the old file or the new one, never a truncated mix.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, lstat, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+import type { FileStamp } from './read.js';
+
+/** Why a file could not be replaced; the file is unchanged. */
+export class WriteError extends Error {
+  override name = 'WriteError';
+}
+
+/**
+ * Writes `text` to a temporary file next to `path` (same directory, so the rename cannot cross file
+ * systems), gives it the original's mode (and, when running as root, its owner), then renames it
+ * over `path`.
+ */
+export async function writeAtomically(path: string, text: string, stamp: FileStamp): Promise<void> {
+  const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new WriteError(`cannot be written: it is gone (${error.code ?? error.message}).`);
+  });
+  if (!stats.isFile() || stats.ino !== stamp.ino || stats.size !== stamp.size || stats.mtimeMs !== stamp.mtimeMs) {
+    throw new WriteError('cannot be written: it changed on disk while the codemods ran; run again.');
+  }
+  const mode = stats.mode & 0o7777;
+  // rename() never asks the file itself for permission, and root passes every permission check: a
+  // file nobody may write is a statement by its owner that we honour ourselves.
+  if ((mode & 0o222) === 0) {
+    throw new WriteError(`cannot be written: it is read-only (mode ${mode.toString(8)}); make it writable to let the codemods change it.`);
+  }
+  await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new WriteError(`cannot be written: ${error.code ?? error.message}.`);
+  });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.signalr-codemod.tmp`);
+  try {
+    const handle = await open(temporary, 'wx', mode);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.chmod(mode); // open()'s mode went through the umask
+      if (process.getuid?.() === 0 && (stats.uid !== 0 || stats.gid !== 0)) await handle.chown(stats.uid, stats.gid);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new WriteError(`cannot be written: ${code} while replacing it through a temporary file in its directory.`);
+  }
+}

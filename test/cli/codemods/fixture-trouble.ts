@@ -1,0 +1,22 @@
+// A transform that misbehaves on purpose, on files carrying a marker comment, so the CLI tests can
+// see one bad file fail with a reason while the others are still processed (and, on request, says
+// which worker thread ran it).
+import type { API, FileInfo } from 'jscodeshift';
+import { threadId } from 'node:worker_threads';
+
+export { parser } from '../../../codemods/utils/parser.js';
+
+export const THROW_MARKER = '@fixture-throw';
+export const EXIT_MARKER = '@fixture-exit-worker';
+export const BREAK_SYNTAX_MARKER = '@fixture-break-syntax';
+export const REPORT_THREAD_MARKER = '@fixture-report-thread';
+
+export default function transform(file: FileInfo, api: API): string | undefined {
+  // Lets a test count the worker threads a run used.
+  if (file.source.includes(REPORT_THREAD_MARKER)) api.report(`ran in worker thread ${threadId}`);
+  if (file.source.includes(THROW_MARKER)) throw new Error('fixture-trouble was asked to throw');
+  // In a worker thread, process.exit ends the thread: what a codemod crashing its worker looks like.
+  if (file.source.includes(EXIT_MARKER)) process.exit(7);
+  if (file.source.includes(BREAK_SYNTAX_MARKER)) return `${file.source}\nconst = ;\n`;
+  return undefined;
+}
