@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { Node } from './ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { mayUseSignalR } from './prefilter.js';
 import type { SignalRSettings } from './settings.js';
 import {
   BUILDER_METHODS,
@@ -18,7 +19,6 @@ import {
   EXPORTS,
   JQUERY_GLOBALS,
   JQUERY_MODULES,
-  TEXT_HINTS,
   WEB_PUBSUB_MODULES,
 } from './signalr.js';
 
@@ -94,13 +94,6 @@ export interface ModelOptions {
    * mention SignalR (signing JWTs, TLS options). The model is built the same either way.
    */
   readonly textFilter?: RegExp;
-}
-
-/** Cheap text check: false means the file cannot use SignalR or Web PubSub, and needs no parse or walk. */
-export function mayUseSignalR(text: string, settings: SignalRSettings): boolean {
-  const lower = text.toLowerCase();
-  if (TEXT_HINTS.some((hint) => lower.includes(hint))) return true;
-  return [...settings.modules, ...settings.globals].some((name) => text.includes(name));
 }
 
 /** Per-file facts about SignalR. Construct through `getSignalRModel`. */

@@ -22,8 +22,9 @@ import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper
 import type { ConnectionFlow, HandOff } from './lifetimes.js';
 import { followConnection, localFunctionOf, ownerOfConnection } from './lifetimes.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from './model.js';
-import { BUILDER_METHODS, CONNECTION_METHODS, EXPORTS, HTTP_OPTIONS, TRANSPORTS } from './signalr.js';
-import { findProperty, resolveObject, staticString } from './values.js';
+import { BUILDER_METHODS, CONNECTION_METHODS, HTTP_OPTIONS, TRANSPORTS } from './signalr.js';
+import { findProperty, resolveObject, returnedExpressions, staticString } from './values.js';
+import { transportBits } from './transports.js';
 
 // ---- facts ----
 
@@ -882,18 +883,6 @@ function parameterVariable(model: SignalRModel, param: TSESTree.Parameter | unde
   return name.type === AST_NODE_TYPES.Identifier ? model.variableOf(name) : undefined;
 }
 
-/** The expressions a function returns: its concise body, or every `return x` not inside a nested function. */
-function returnedExpressions(fn: FunctionNode): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const returned: Node[] = [];
-  walk(fn.body, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
-    return undefined;
-  });
-  return returned;
-}
-
 function collectUndefinedResults(model: SignalRModel, fn: FunctionNode, expression: Node, problems: PolicyFunctionProblem[]): void {
   const target = skipWrappers(expression);
   if (isUndefinedValue(model, target)) {
@@ -1039,27 +1028,6 @@ export function numericValue(model: SignalRModel, node: Node, depth = 0): number
     default:
       return undefined;
   }
-}
-
-/** `HttpTransportType.X`, its number, `a | b`, through consts. */
-function transportBits(model: SignalRModel, node: Node, depth = 0): number | undefined {
-  const target = skipWrappers(node);
-  if (depth > 8) return undefined;
-  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'number' ? target.value : undefined;
-  if (target.type === AST_NODE_TYPES.MemberExpression && model.isClientExport(target.object, EXPORTS.transportType)) {
-    const name = staticPropertyName(target);
-    return name !== undefined && name in TRANSPORTS ? TRANSPORTS[name as keyof typeof TRANSPORTS] : undefined;
-  }
-  if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '|') {
-    const left = transportBits(model, target.left, depth + 1);
-    const right = transportBits(model, target.right, depth + 1);
-    return left === undefined || right === undefined ? undefined : left | right;
-  }
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const init = model.resolveConst(target);
-    return init ? transportBits(model, init, depth + 1) : undefined;
-  }
-  return undefined;
 }
 
 /** Classic `start({ transport: 'longPolling' })` or `['serverSentEvents', 'longPolling']`, when every start says so. */

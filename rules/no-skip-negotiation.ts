@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { calledMethod, skipWrappers, staticPropertyName } from '../core/ast.js';
+import { calledMethod } from '../core/ast.js';
 import type { SignalRModel } from '../core/model.js';
-import { BUILDER_METHODS, DIRECT_SERVICE_URL, EXPORTS, HTTP_OPTIONS, TRANSPORTS } from '../core/signalr.js';
+import { BUILDER_METHODS, DIRECT_SERVICE_URL, HTTP_OPTIONS, TRANSPORTS } from '../core/signalr.js';
+import { transportBits } from '../core/transports.js';
 import { findProperty, staticText, UNKNOWN_TEXT } from '../core/values.js';
 import { createRule } from './utils/create-rule.js';
 import { removeProperty } from './utils/fixes.js';
@@ -99,13 +100,9 @@ function transportOf(model: SignalRModel, options: TSESTree.Node): 'other' | 'un
   const found = findProperty(model, options, HTTP_OPTIONS.transport);
   if (found === 'unknown') return 'unknown';
   if (!found) return 'other';
-  const value = skipWrappers(found.value);
-  if (value.type === AST_NODE_TYPES.Literal) return value.value === TRANSPORTS.WebSockets ? 'websockets' : 'other';
-  if (value.type === AST_NODE_TYPES.MemberExpression && model.isClientExport(value.object, EXPORTS.transportType)) {
-    return staticPropertyName(value) === 'WebSockets' ? 'websockets' : 'other';
-  }
-  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '|') return 'other';
-  return 'unknown';
+  const bits = transportBits(model, found.value);
+  if (bits === undefined) return 'unknown';
+  return bits === TRANSPORTS.WebSockets ? 'websockets' : 'other';
 }
 
 function isDirectServiceUrl(model: SignalRModel, url: TSESTree.Node): boolean {

@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-import { mayUseSignalR } from '../../core/model.js';
+import { mayUseSignalR } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import type { Failure } from './results.js';
 

@@ -8,7 +8,8 @@ import type { API, Collection, FileInfo, JSCodeshift, Transform } from 'jscodesh
 
 import type { Node } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
-import { getSignalRModel, mayUseSignalR } from '../../core/model.js';
+import { getSignalRModel } from '../../core/model.js';
+import { mayUseSignalR } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import './estree-types.js';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '@typescript-eslint/scope-manager';
 
 import type { Node } from '../../core/ast.js';
-import { mayUseSignalR, SignalRModel } from '../../core/model.js';
+import { SignalRModel } from '../../core/model.js';
+import { mayUseSignalR } from '../../core/prefilter.js';
 import { DEFAULT_SETTINGS, readSettings } from '../../core/settings.js';
 import { parseSnippet } from './parse.js';
 
