@@ -18,7 +18,7 @@ import { checkCallers } from './utils/callers.js';
 // Teaches recast the typescript-estree node types it lacks (class fields, `implements`), without
 // which parsing a commented Angular component throws.
 import type { TransformOptions } from './utils/source.js';
-import { parseFile, preservingLineEnds, reportSkip } from './utils/source.js';
+import { analyzeFile, reportSkip } from './utils/source.js';
 
 export { parser } from './utils/parser.js';
 
@@ -36,10 +36,10 @@ interface TextEdit {
 /** What making a function ready for `await` takes: edits (none if already async), or why it cannot be done. */
 type FunctionPlan = { readonly edits: readonly TextEdit[] } | { readonly reason: string };
 
-const transform: Transform = preservingLineEnds(async (file: FileInfo, api: API, options: AddAwaitsOptions) => {
-  const parsed = parseFile(file, api, options);
-  if (!parsed) return undefined;
-  const { model } = parsed;
+const transform: Transform = async (file: FileInfo, api: API, options: AddAwaitsOptions) => {
+  const analyzed = analyzeFile(file, options);
+  if (!analyzed) return undefined;
+  const { model } = analyzed;
   const joins = floatingGroupJoins(model, options.signalrSettings ?? DEFAULT_SETTINGS);
   if (joins.length === 0) return undefined;
 
@@ -66,7 +66,7 @@ const transform: Transform = preservingLineEnds(async (file: FileInfo, api: API,
     for (const edit of [...plan.edits, ...awaitEdits(fix)]) edits.set(`${edit.start}:${edit.end}`, edit);
   }
   return edits.size === 0 ? undefined : applyEdits(file.source, [...edits.values()]);
-});
+};
 
 export default transform;
 

@@ -29,8 +29,8 @@ import type { SignalRModel } from '../core/model.js';
 import { CONNECTION_METHODS } from '../core/signalr.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
-import type { ParsedFile, TransformOptions } from './utils/source.js';
-import { parseFile, preservingLineEnds, reportSkip } from './utils/source.js';
+import type { AnalyzedFile, ParsedFile, TransformOptions } from './utils/source.js';
+import { analyzeFile, parseFile, preservingLineEnds, reportSkip } from './utils/source.js';
 
 export { parser } from './utils/parser.js';
 
@@ -52,13 +52,13 @@ type Outcome = { readonly done: true } | { readonly done: false; readonly node: 
 const DONE: Outcome = { done: true };
 
 const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: TransformOptions) => {
-  const first = parseFile(file, api, options);
+  const first = analyzeFile(file, options);
   if (!first || unstoppedConnections(first.model, file.path).length === 0) return undefined;
   // Pass 1, as text: methods added to classes and option objects. recast would reprint the whole
   // object literal (a blank line after every multi-line property) to add one.
   const inserted = insertComponentHooks(first, file);
   const current = inserted === undefined ? file : { ...file, source: inserted };
-  const parsed = inserted === undefined ? first : parseFile(current, api, options);
+  const parsed = parseFile(current, api, options);
   if (!parsed) return inserted;
   // Pass 2, through recast: everything else, including what pass 1 could not do (reported here).
   const context: Context = { parsed, file: current, api };
@@ -355,7 +355,7 @@ interface ComponentHookPlan {
  * import) and of Vue options-API components (`beforeUnmount`), one hook per component. Returns the
  * new source, or undefined when there was nothing it could add.
  */
-function insertComponentHooks(parsed: ParsedFile, file: FileInfo): string | undefined {
+function insertComponentHooks(parsed: AnalyzedFile, file: FileInfo): string | undefined {
   const stopsByContainer = new Map<ComponentHookPlan['container'], ComponentHookPlan[]>();
   for (const finding of unstoppedConnections(parsed.model, file.path)) {
     if (finding.owner.kind !== 'angular-component' && finding.owner.kind !== 'vue-component') continue;
@@ -417,7 +417,7 @@ function destroyMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpr
 }
 
 /** `implements OnDestroy`, and `OnDestroy` in the `@angular/core` import; nothing when the class already says it. */
-function implementOnDestroy(parsed: ParsedFile, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TextEdit[] {
+function implementOnDestroy(parsed: AnalyzedFile, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TextEdit[] {
   const implementsAlready = classNode.implements.some((clause) => clause.expression.type === AST_NODE_TYPES.Identifier && clause.expression.name === ANGULAR_DESTROY_INTERFACE);
   if (implementsAlready) return [];
   const imports = parsed.program.body.filter(
@@ -571,7 +571,7 @@ function optionMethod(options: TSESTree.ObjectExpression, name: string): Functio
   return undefined;
 }
 
-function isVueImport(parsed: ParsedFile, callee: Node, names: readonly string[]): boolean {
+function isVueImport(parsed: AnalyzedFile, callee: Node, names: readonly string[]): boolean {
   const binding = parsed.model.moduleBindingOf(callee);
   return binding?.module === VUE_MODULE && names.includes(binding.name);
 }
@@ -588,7 +588,7 @@ function stopStatementText(finding: UnstoppedConnection, expression: string, may
   return finding.connection.flavour === 'classic' ? `${call};` : `void ${call};`;
 }
 
-function isNameTaken(parsed: ParsedFile, name: string): boolean {
+function isNameTaken(parsed: AnalyzedFile, name: string): boolean {
   let taken = false;
   walk(parsed.program, (node) => {
     if (taken) return false;

@@ -34,7 +34,7 @@ import {
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../core/signalr.js';
 // Registers typescript-estree's class members with recast, which otherwise throws on a comment inside a class.
 import type { TransformOptions } from './utils/source.js';
-import { parseFile, reportSkip } from './utils/source.js';
+import { analyzeFile, preservingLineEnds, reportSkip } from './utils/source.js';
 
 export { parser } from './utils/parser.js';
 
@@ -66,10 +66,11 @@ interface TextEdit {
   readonly text: string;
 }
 
-const transform: Transform = (file: FileInfo, api: API, options: AddReconnectOptions) => {
-  const parsed = parseFile(file, api, options);
-  if (!parsed?.model.usesSignalR) return undefined;
-  const { model } = parsed;
+// Edits are planned on `\n` line ends; preservingLineEnds gives a CRLF file its own back.
+const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: AddReconnectOptions) => {
+  const analyzed = analyzeFile(file, options);
+  if (!analyzed?.model.usesSignalR) return undefined;
+  const { model } = analyzed;
   // jscodeshift passes `--restartOnClose` as true, `--restartOnClose=true` as a string.
   const restartOnClose = options.restartOnClose === true || String(options.restartOnClose) === 'true';
   const subjects = reconnectAnalysis(model, file.path)
@@ -88,7 +89,7 @@ const transform: Transform = (file: FileInfo, api: API, options: AddReconnectOpt
     if (typeof planned === 'string') reportSkip(api, file, subject.creation, planned);
   }
   return writer.apply();
-};
+});
 
 export default transform;
 
@@ -241,22 +242,14 @@ class Writer {
   private readonly existing = new Set<HelperKind>();
   readonly typescript: boolean;
   private readonly indentUnit: string;
-  /**
-   * The text the parser saw: recast turns every line end (`\r\n`, `\r`, U+2028, U+2029) into `\n`
-   * first, so node ranges count in it. Edits are planned in it and mapped back to the file's text.
-   */
+  /** The file's text, which node ranges count in. */
   private readonly parsedText: string;
-  /** Offsets in `parsedText` of the `\n`s that stand for a `\r\n`, the one change of length. */
-  private readonly crlfOffsets: number[] = [];
 
   constructor(
     readonly model: SignalRModel,
     private readonly file: FileInfo,
   ) {
-    this.parsedText = file.source.replace(/\r\n|[\r\u2028\u2029]/g, (terminator, offset: number) => {
-      if (terminator === '\r\n') this.crlfOffsets.push(offset - this.crlfOffsets.length);
-      return '\n';
-    });
+    this.parsedText = file.source;
     this.typescript = ['.ts', '.tsx', '.mts', '.cts'].includes(extname(file.path).toLowerCase());
     this.indentUnit = /^(\t| +)\S/m.exec(file.source)?.[1] ?? '  ';
     this.names = this.chooseNames();
@@ -419,20 +412,9 @@ class Writer {
     if (this.edits.length === 0) return undefined;
     const helpers = this.helperEdit();
     const edits = [...this.edits, ...(helpers ? [helpers] : [])].sort((a, b) => b.start - a.start || b.end - a.end);
-    // Written with \n; a file with Windows line ends gets them in what is inserted too.
-    const eol = this.crlfOffsets.length > 0 ? '\r\n' : '\n';
     let source = this.file.source;
-    for (const edit of edits) {
-      source = source.slice(0, this.fileOffset(edit.start)) + edit.text.replace(/\n/g, eol) + source.slice(this.fileOffset(edit.end));
-    }
+    for (const edit of edits) source = source.slice(0, edit.start) + edit.text + source.slice(edit.end);
     return source === this.file.source ? undefined : source;
-  }
-
-  /** Where an offset of `parsedText` lies in the file's own text. */
-  private fileOffset(parsedOffset: number): number {
-    let shift = 0;
-    while (shift < this.crlfOffsets.length && this.crlfOffsets[shift]! < parsedOffset) shift++;
-    return parsedOffset + shift;
   }
 
   // ---- helpers ----

@@ -28,9 +28,16 @@ export interface TransformOptions {
   readonly [key: string]: unknown;
 }
 
+export interface AnalyzedFile {
+  readonly program: TSESTree.Program;
+  readonly model: SignalRModel;
+}
+
 /**
- * Parses `file` for a transform. Undefined when the file cannot use SignalR: the transform then
- * returns undefined and the file is left as it is, without recast ever printing it.
+ * Parses `file` for a transform that rewrites through recast (`root.toSource()`). recast hands the
+ * parser its own copy of the text (no BOM, `\n` line ends, tabs expanded), so node ranges here are not
+ * offsets into `file.source`: transforms that edit text use `analyzeFile`. Undefined when the file
+ * cannot use SignalR: the transform then returns undefined and recast never prints the file.
  */
 export function parseFile(file: FileInfo, api: API, options: TransformOptions = {}): ParsedFile | undefined {
   const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
@@ -38,21 +45,43 @@ export function parseFile(file: FileInfo, api: API, options: TransformOptions = 
   const jsx = usesJsx(file.path);
   const j = api.jscodeshift.withParser({
     parse(source: string): TSESTree.Program {
-      const ast = parse(source, { loc: true, range: true, tokens: true, comment: true, jsx });
+      const ast = parseForAnalysis(source, jsx);
       // recast expects comments among the tokens, as Babel gives them; without them it crashes on a
       // file that ends with two comments after its last statement.
       ast.tokens = [...(ast.tokens ?? []), ...(ast.comments ?? [])].sort((a, b) => a.range[0] - b.range[0]) as typeof ast.tokens;
-      // Parent pointers set here survive recast's copy of the tree; set later they would make
-      // recast reprint untouched code.
-      simpleTraverse(ast, { enter(): void {} }, true);
       return ast;
     },
   });
   const root = j(file.source);
   const program = (root.get().node as { program: TSESTree.Program }).program;
-  const scopeManager = analyze(program, { sourceType: 'module', jsxPragma: jsx ? 'React' : null });
-  const model = getSignalRModel(program, file.source, scopeManager, settings);
+  const model = modelOf(program, file.source, jsx, settings);
   return model && { j, root, program, model };
+}
+
+/**
+ * Parses `file.source` itself, for transforms that edit text: node ranges are offsets into it,
+ * whatever its BOM, line ends or tabs. Undefined when the file cannot use SignalR.
+ */
+export function analyzeFile(file: FileInfo, options: TransformOptions = {}): AnalyzedFile | undefined {
+  const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
+  if (!mayUseSignalR(file.source, settings)) return undefined;
+  const jsx = usesJsx(file.path);
+  const program = parseForAnalysis(file.source, jsx);
+  const model = modelOf(program, file.source, jsx, settings);
+  return model && { program, model };
+}
+
+function parseForAnalysis(source: string, jsx: boolean): TSESTree.Program {
+  const ast = parse(source, { loc: true, range: true, tokens: true, comment: true, jsx });
+  // Parent pointers set here survive recast's copy of the tree; set later they would make recast
+  // reprint untouched code.
+  simpleTraverse(ast, { enter(): void {} }, true);
+  return ast;
+}
+
+function modelOf(program: TSESTree.Program, text: string, jsx: boolean, settings: SignalRSettings): SignalRModel | undefined {
+  const scopeManager = analyze(program, { sourceType: 'module', jsxPragma: jsx ? 'React' : null });
+  return getSignalRModel(program, text, scopeManager, settings);
 }
 
 /**
