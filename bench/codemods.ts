@@ -1,0 +1,174 @@
+// Codemod benchmark: `signalr-codemod all --dry` against plain jscodeshift running the same
+// transforms over every file (one jscodeshift run per transform, as its CLI takes one `-t`), and
+// against `grep -rl` for the same text hints (the floor: reading every file once). Interleaved rounds,
+// medians; peak memory of each.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { TEXT_HINTS } from '../core/signalr.js';
+import type { CommandRun } from './measure.js';
+import { interleave, median, runCommand } from './measure.js';
+
+/** The file extensions of the corpus, for every tool alike. */
+const EXTENSIONS = ['ts', 'tsx', 'js'] as const;
+
+export interface ToolMeasurement {
+  readonly wallMs: readonly number[];
+  readonly medianMs: number;
+  /** Largest peak RSS over the rounds (and, for jscodeshift, over its per-transform runs), KiB. */
+  readonly maxRssKiB: number | undefined;
+  /** Files the tool reports: matched (grep) or changed (the codemod runners). */
+  readonly files: number | undefined;
+}
+
+export interface CodemodBenchmark {
+  readonly codemods: readonly string[];
+  readonly cpus: number;
+  readonly rounds: number;
+  readonly grep: ToolMeasurement;
+  readonly jscodeshift: ToolMeasurement | undefined;
+  readonly cli: ToolMeasurement | undefined;
+  /** CLI / jscodeshift, median wall times. */
+  readonly cliVsJscodeshift: number | undefined;
+  /** CLI / grep, median wall times. */
+  readonly cliVsGrep: number | undefined;
+  /** Why a section did not run. */
+  readonly notes: readonly string[];
+}
+
+export interface CodemodSetup {
+  readonly repositoryRoot: string;
+  /** Names from the built registry whose transform is built. */
+  readonly codemods: readonly string[];
+  readonly cliPath: string | undefined;
+  readonly notes: readonly string[];
+}
+
+/** What is built and can be measured: the registry's codemods and the CLI, from dist/. */
+export async function findCodemods(repositoryRoot: string): Promise<CodemodSetup> {
+  const notes: string[] = [];
+  const registryPath = join(repositoryRoot, 'dist/codemods/registry.js');
+  let names: string[] = [];
+  if (existsSync(registryPath)) {
+    const { CODEMODS } = (await import(pathToFileURL(registryPath).href)) as { CODEMODS: readonly { name: string }[] };
+    names = CODEMODS.map((codemod) => codemod.name);
+  }
+  const built = names.filter((name) => existsSync(transformPath(repositoryRoot, name)));
+  if (built.length === 0) notes.push('No codemods are registered and built yet: the jscodeshift and CLI measurements were skipped.');
+  else if (built.length < names.length) notes.push(`Registered but not built, left out: ${names.filter((name) => !built.includes(name)).join(', ')}.`);
+  const cli = join(repositoryRoot, 'dist/codemods/cli.js');
+  const cliPath = existsSync(cli) ? cli : undefined;
+  if (!cliPath) notes.push('dist/codemods/cli.js does not exist yet: the signalr-codemod measurement was skipped.');
+  return { repositoryRoot, codemods: built, cliPath, notes };
+}
+
+export async function benchmarkCodemods(setup: CodemodSetup, root: string, rounds: number, cpus: number): Promise<CodemodBenchmark> {
+  const canTransform = setup.codemods.length > 0;
+  const variants = ['grep', ...(canTransform ? ['jscodeshift' as const] : []), ...(canTransform && setup.cliPath ? ['cli' as const] : [])];
+  const parsers = new Map(await Promise.all(setup.codemods.map(async (name) => [name, await exportedParserName(setup.repositoryRoot, name)] as const)));
+
+  const samples = await interleave(variants, rounds, async (variant): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number | undefined }> => {
+    if (variant === 'grep') return grepRun(root);
+    if (variant === 'jscodeshift') return jscodeshiftRun(setup, parsers, root, cpus);
+    return cliRun(setup.cliPath!, root, cpus);
+  });
+
+  const summarise = (runs: readonly { wallMs: number; maxRssKiB: number | undefined; files: number | undefined }[] | undefined): ToolMeasurement | undefined => {
+    if (!runs || runs.length === 0) return undefined;
+    const memory = runs.map((run) => run.maxRssKiB).filter((value): value is number => value !== undefined);
+    return {
+      wallMs: runs.map((run) => run.wallMs),
+      medianMs: median(runs.map((run) => run.wallMs)),
+      maxRssKiB: memory.length > 0 ? Math.max(...memory) : undefined,
+      files: runs[runs.length - 1]!.files,
+    };
+  };
+  const grep = summarise(samples.grep)!;
+  const jscodeshift = summarise(samples.jscodeshift);
+  const cli = summarise(samples.cli);
+  return {
+    codemods: setup.codemods,
+    cpus,
+    rounds,
+    grep,
+    jscodeshift,
+    cli,
+    cliVsJscodeshift: cli && jscodeshift ? cli.medianMs / jscodeshift.medianMs : undefined,
+    cliVsGrep: cli ? cli.medianMs / grep.medianMs : undefined,
+    notes: setup.notes,
+  };
+}
+
+function transformPath(repositoryRoot: string, name: string): string {
+  return join(repositoryRoot, 'dist/codemods', `${name}.js`);
+}
+
+/**
+ * jscodeshift's `--parser` takes only its own parser names; a transform that exports a parser object
+ * (ours export typescript-estree) has jscodeshift use that object without the flag.
+ */
+async function exportedParserName(repositoryRoot: string, name: string): Promise<string | undefined> {
+  const module = (await import(pathToFileURL(transformPath(repositoryRoot, name)).href)) as { parser?: unknown };
+  return typeof module.parser === 'string' ? module.parser : undefined;
+}
+
+async function grepRun(root: string): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number }> {
+  const args = ['-rlIi', ...EXTENSIONS.map((extension) => `--include=*.${extension}`), ...TEXT_HINTS.flatMap((hint) => ['-F', '-e', hint]), root];
+  const run = await runCommand('grep', args);
+  // grep exits 1 when nothing matched: that is a result, not a failure.
+  if (run.exitCode !== 0 && run.exitCode !== 1) throw commandFailure('grep', run);
+  return { wallMs: run.wallMs, maxRssKiB: run.maxRssKiB, files: run.stdout.split('\n').filter(Boolean).length };
+}
+
+async function jscodeshiftRun(
+  setup: CodemodSetup,
+  parsers: ReadonlyMap<string, string | undefined>,
+  root: string,
+  cpus: number,
+): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number }> {
+  const bin = join(setup.repositoryRoot, 'node_modules/jscodeshift/bin/jscodeshift.js');
+  let wallMs = 0;
+  let maxRssKiB: number | undefined;
+  let changed = 0;
+  for (const name of setup.codemods) {
+    const parser = parsers.get(name);
+    const args = [
+      bin,
+      '-t',
+      transformPath(setup.repositoryRoot, name),
+      `--extensions=${EXTENSIONS.join(',')}`,
+      ...(parser ? [`--parser=${parser}`] : []),
+      // The transforms are built JavaScript: compiling them again with Babel would only add start-up time.
+      '--no-babel',
+      '--dry',
+      `--cpus=${cpus}`,
+      root,
+    ];
+    const run = await runCommand(process.execPath, args);
+    if (run.exitCode !== 0) throw commandFailure(`jscodeshift -t ${name}`, run);
+    const errors = /(\d+) errors/.exec(run.stdout);
+    if (errors && Number(errors[1]) > 0) throw commandFailure(`jscodeshift -t ${name} (${errors[1]} files failed)`, run);
+    wallMs += run.wallMs;
+    if (run.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, run.maxRssKiB);
+    changed += Number(/(\d+) ok/.exec(run.stdout)?.[1] ?? 0);
+  }
+  return { wallMs, maxRssKiB, files: changed };
+}
+
+async function cliRun(cliPath: string, root: string, cpus: number): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number | undefined }> {
+  const run = await runCommand(process.execPath, [cliPath, 'all', root, '--dry', '--json', `--cpus=${cpus}`]);
+  if (run.exitCode !== 0) throw commandFailure('signalr-codemod all --dry', run);
+  let changed: number | undefined;
+  try {
+    changed = (JSON.parse(run.stdout) as { summary?: { changed?: number } }).summary?.changed;
+  } catch {
+    // An older or newer report shape: the timing still counts.
+  }
+  return { wallMs: run.wallMs, maxRssKiB: run.maxRssKiB, files: changed };
+}
+
+function commandFailure(what: string, run: CommandRun): Error {
+  const output = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-20).join('\n');
+  return new Error(`${what} exited with ${run.exitCode}:\n${output}`);
+}
