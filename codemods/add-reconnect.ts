@@ -472,9 +472,17 @@ class Writer {
     if (anchor) return { start: anchor.range[1], end: anchor.range[1], text: `\n\n${text}` };
     const first = program.body[0];
     if (!first) return undefined;
-    // Keep a file's header comment at the top, apart from the helpers.
-    const afterComment = this.parsedText.slice(0, first.range[0]).trim().length > 0;
-    return { start: first.range[0], end: first.range[0], text: `${afterComment ? '\n' : ''}${text}\n\n` };
+    // Above the first statement's JSDoc, which belongs to it; below the file's header comment.
+    let start = first.range[0];
+    for (const comment of [...(program.comments ?? [])].reverse()) {
+      if (comment.range[1] > start) continue;
+      const isJsDoc = comment.type === 'Block' && comment.value.startsWith('*');
+      if (!isJsDoc || !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(this.parsedText.slice(comment.range[1], start))) break;
+      start = comment.range[0];
+    }
+    const before = this.parsedText.slice(0, start);
+    const needsBlankLine = before.trim().length > 0 && !/\n[ \t]*\n[ \t]*$/.test(before);
+    return { start, end: start, text: `${needsBlankLine ? '\n' : ''}${text}\n\n` };
   }
 
   private helperSource(kind: HelperKind): string {
