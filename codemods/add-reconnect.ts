@@ -242,32 +242,29 @@ class Writer {
   private readonly existing = new Set<HelperKind>();
   readonly typescript: boolean;
   private readonly indentUnit: string;
-  /** The file's text, which node ranges count in. */
-  private readonly parsedText: string;
 
   constructor(
     readonly model: SignalRModel,
     private readonly file: FileInfo,
   ) {
-    this.parsedText = file.source;
     this.typescript = ['.ts', '.tsx', '.mts', '.cts'].includes(extname(file.path).toLowerCase());
     this.indentUnit = /^(\t| +)\S/m.exec(file.source)?.[1] ?? '  ';
     this.names = this.chooseNames();
   }
 
   text(node: Node): string {
-    return this.parsedText.slice(node.range[0], node.range[1]);
+    return this.file.source.slice(node.range[0], node.range[1]);
   }
 
   /** The whitespace before the first token on `node`'s line. */
   indentOf(node: Node): string {
-    const lineStart = this.parsedText.lastIndexOf('\n', node.range[0] - 1) + 1;
-    return /^[ \t]*/.exec(this.parsedText.slice(lineStart))![0];
+    const lineStart = this.file.source.lastIndexOf('\n', node.range[0] - 1) + 1;
+    return /^[ \t]*/.exec(this.file.source.slice(lineStart))![0];
   }
 
   /** `offset`, or past the comment that ends its line (`…build(); // note`): what follows goes on a new line after it. */
   endOfLine(offset: number): number {
-    const rest = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\n|$)/.exec(this.parsedText.slice(offset));
+    const rest = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\n|$)/.exec(this.file.source.slice(offset));
     return rest ? offset + rest[0].length : offset;
   }
 
@@ -287,8 +284,8 @@ class Writer {
   addPolicy(subject: ReconnectSubject): void {
     const build = subject.creation as TSESTree.CallExpression;
     const callee = skipWrappers(build.callee) as TSESTree.MemberExpression;
-    const dot = this.parsedText.lastIndexOf('.', callee.property.range[0]);
-    const between = this.parsedText.slice(callee.object.range[1], dot);
+    const dot = this.file.source.lastIndexOf('.', callee.property.range[0]);
+    const between = this.file.source.slice(callee.object.range[1], dot);
     const delay = backoffDelaySource(`retryContext.${RETRY_COUNT_PROPERTY}`);
     const policy = `${RETRY_POLICY_METHOD}: (retryContext) => ${delay}`;
     if (between.includes('\n')) {
@@ -450,7 +447,7 @@ class Writer {
   private isGenerated(statement: Node): boolean {
     const index = this.model.program.body.indexOf(statement as TSESTree.ProgramStatement);
     const previousEnd = index > 0 ? this.model.program.body[index - 1]!.range[1] : 0;
-    return this.parsedText.slice(previousEnd, statement.range[0]).includes(GENERATED_MARKER);
+    return this.file.source.slice(previousEnd, statement.range[0]).includes(GENERATED_MARKER);
   }
 
   private helperEdit(): TextEdit | undefined {
@@ -477,10 +474,10 @@ class Writer {
     for (const comment of [...(program.comments ?? [])].reverse()) {
       if (comment.range[1] > start) continue;
       const isJsDoc = comment.type === 'Block' && comment.value.startsWith('*');
-      if (!isJsDoc || !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(this.parsedText.slice(comment.range[1], start))) break;
+      if (!isJsDoc || !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(this.file.source.slice(comment.range[1], start))) break;
       start = comment.range[0];
     }
-    const before = this.parsedText.slice(0, start);
+    const before = this.file.source.slice(0, start);
     const needsBlankLine = before.trim().length > 0 && !/\n[ \t]*\n[ \t]*$/.test(before);
     return { start, end: start, text: `${needsBlankLine ? '\n' : ''}${text}\n\n` };
   }
