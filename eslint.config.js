@@ -8,7 +8,7 @@ import signalr from './dist/rules/index.js';
 
 export default [
   {
-    ignores: ['dist/**', 'coverage/**', 'examples/**', 'bench/corpus/**', '**/__fixtures__/**', 'test/cli/fixtures/**'],
+    ignores: ['dist/**', '.corpus/**', '.tmp/**', 'coverage/**', 'examples/**', 'bench/corpus/**', '**/__fixtures__/**', 'test/cli/fixtures/**'],
   },
   ...tseslint.configs.recommended,
   {
