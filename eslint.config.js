@@ -17,6 +17,25 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Only types may come from @typescript-eslint/utils: at run time it would make a lint-only install
+    // pull in typescript-estree and TypeScript (see rules/utils/create-rule.ts).
+    files: ['core/**/*.ts', 'rules/**/*.ts', 'codemods/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@typescript-eslint/utils',
+              allowTypeImports: true,
+              message: 'Import AST_NODE_TYPES from @typescript-eslint/types; only types may come from @typescript-eslint/utils.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   signalr.configs.recommended,
   {
     ...eslintPlugin.configs.rules,

@@ -9,7 +9,7 @@
 // owner's reach) is not made: the file is left as it is and the reason reported.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';

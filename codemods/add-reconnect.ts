@@ -12,7 +12,7 @@
 // The rewrite is a set of text insertions into the original source, so every byte it does not touch,
 // comments and formatting included, stays as it was.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { API, FileInfo, Transform } from 'jscodeshift';
 import { extname } from 'node:path';
 

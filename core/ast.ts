@@ -1,7 +1,7 @@
 // Generic helpers over a TSESTree AST. Nothing here knows SignalR; the SignalR vocabulary lives in
 // signalr.ts and the per-file analysis in model.ts.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 export type Node = TSESTree.Node;

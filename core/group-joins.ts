@@ -10,7 +10,7 @@
 // collected by `.map` into an array nobody awaits is dropped there, and is reported too.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, outermostWrapper, parentSkippingWrappers, skipWrappers, staticPropertyName, walk } from './ast.js';

@@ -7,7 +7,7 @@
 // a parameter typed `Express`, …), never from a variable's name, so `cache.get(key, fn)` on an
 // unrelated object is not a route.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';

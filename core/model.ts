@@ -3,7 +3,7 @@
 // Built once per Program (see `getSignalRModel`) and only for files whose text mentions SignalR.
 import type { Scope, Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';

@@ -3,7 +3,7 @@
 // spreads, and the process-wide `tls.DEFAULT_MAX_VERSION`. Node 20 negotiates TLS 1.2–1.3 by default,
 // so only explicit settings matter.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { skipWrappers, staticPropertyName } from './ast.js';

@@ -6,7 +6,7 @@
 // it is returned as the `accessToken` beside a `url` (a negotiate response), or when an
 // `accessTokenFactory` returns it. Signing libraries: `jsonwebtoken`'s `sign` and `jose`'s `SignJWT`.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, isFunction, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';

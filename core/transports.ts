@@ -1,5 +1,5 @@
 // Which transports an `IHttpConnectionOptions.transport` value allows, as `HttpTransportType` bits.
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { skipWrappers, staticPropertyName } from './ast.js';

@@ -3,7 +3,7 @@
 // parameters it carries (from the URL text, `URL`/`URLSearchParams` objects, the classic `qs`), and
 // whether it is the service's own client endpoint or an app server that negotiates.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';

@@ -1,7 +1,7 @@
 // What the code says about a value without running it: the properties of an options object (through
 // `const`s and spreads), and the static text of a string built from literals, templates and `+`.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import type { FunctionNode } from './ast.js';

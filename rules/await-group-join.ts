@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FloatingJoin } from '../core/group-joins.js';
 import { asyncVerdict, awaitFixOf, callbackRole, floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';

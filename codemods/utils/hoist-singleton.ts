@@ -5,7 +5,7 @@
 // stopping the per-invocation connection in `finally`.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileInfo } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../../core/ast.js';

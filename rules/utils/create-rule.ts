@@ -1,4 +1,7 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The plugin's own rule factory, in place of `ESLintUtils.RuleCreator`: `@typescript-eslint/utils` at
+// run time would make every user install typescript-estree and, through its peer dependency, TypeScript.
+// Only its types are used here; they vanish from the built JavaScript.
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
 /** Rule metadata this plugin adds to `meta.docs`; configs are computed from it (see `rules/index.ts`). */
 export interface SignalRRuleDocs {
@@ -13,6 +16,48 @@ export interface SignalRRuleDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-signalr/eslint-plugin-signalr';
 
-export const createRule = ESLintUtils.RuleCreator<SignalRRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<{
+  name: string;
+  meta: ESLintUtils.NamedCreateRuleMeta<MessageIds, SignalRRuleDocs, Options>;
+  create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Readonly<Options>) => TSESLint.RuleListener;
+}>;
+
+/**
+ * A rule with its docs URL, whose `create` receives the user's options merged over `meta.defaultOptions`
+ * (ESLint 9.15+ merges them itself; ESLint 8.57 does not).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: RuleDefinition<Options, MessageIds>): TSESLint.RuleModule<MessageIds, Options, SignalRRuleDocs> & { name: string } {
+  const defaults = (meta.defaultOptions ?? []) as unknown as Options;
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    defaultOptions: defaults,
+    create: (context) => create(context, withDefaults(defaults, context.options)),
+  };
+}
+
+/** Each option that is an object is merged deeply over its default; any other replaces it. */
+function withDefaults<Options extends readonly unknown[]>(defaults: Options, options: readonly unknown[]): Options {
+  return defaults.map((fallback, index) => {
+    const given = options[index];
+    if (given === undefined) return structuredClone(fallback);
+    return isPlainObject(fallback) && isPlainObject(given) ? deepMerge(fallback, given) : given;
+  }) as unknown as Options;
+}
+
+function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = structuredClone(base);
+  for (const [key, value] of Object.entries(override)) {
+    const current = merged[key];
+    merged[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
