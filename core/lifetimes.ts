@@ -35,7 +35,7 @@ const ANGULAR_SERVICE_DECORATOR = 'Injectable';
 /** `providedIn` values that make a service live as long as the application (or the page). */
 const ANGULAR_APP_SCOPES: readonly string[] = ['root', 'platform'];
 /** Methods Angular calls once when a component starts: what they start belongs to the component. */
-const ANGULAR_INIT_METHODS: readonly string[] = ['constructor', 'ngOnInit', 'ngOnChanges', 'ngAfterContentInit', 'ngAfterViewInit'];
+export const ANGULAR_INIT_METHODS: readonly string[] = ['constructor', 'ngOnInit', 'ngOnChanges', 'ngAfterContentInit', 'ngAfterViewInit'];
 export const ANGULAR_DESTROY_METHOD = 'ngOnDestroy';
 export const ANGULAR_DESTROY_INTERFACE = 'OnDestroy';
 /** `inject(DestroyRef).onDestroy(fn)` registers a destroy callback. */
@@ -45,11 +45,11 @@ const VUE_MODULE = 'vue';
 const VUE_DEFINE_COMPONENT = 'defineComponent';
 const VUE_SETUP = 'setup';
 /** Composition-API hooks that run their callback once per component instance, while it starts. */
-const VUE_START_HOOKS: readonly string[] = ['onBeforeMount', 'onMounted'];
+export const VUE_START_HOOKS: readonly string[] = ['onBeforeMount', 'onMounted'];
 /** Composition-API hooks that run their callback when the component goes away. */
 export const VUE_UNMOUNT_HOOKS: readonly string[] = ['onUnmounted', 'onBeforeUnmount', 'onScopeDispose'];
 /** Options-API methods that run once when a component starts (Vue 2 and 3). */
-const VUE_INIT_OPTIONS: readonly string[] = ['beforeCreate', 'created', 'beforeMount', 'mounted'];
+export const VUE_INIT_OPTIONS: readonly string[] = ['beforeCreate', 'created', 'beforeMount', 'mounted'];
 /** Options-API methods that run when a component goes away (Vue 3 names, then Vue 2's). */
 export const VUE_UNMOUNT_OPTIONS: readonly string[] = ['beforeUnmount', 'unmounted', 'beforeDestroy', 'destroyed'];
 
@@ -627,7 +627,7 @@ function findUnstopped(model: SignalRModel, filename: string): UnstoppedConnecti
 }
 
 /** Every `<connection>.start()` in source order. */
-function startCalls(model: SignalRModel): TSESTree.CallExpression[] {
+export function startCalls(model: SignalRModel): TSESTree.CallExpression[] {
   const starts: TSESTree.CallExpression[] = [];
   walk(model.program, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression && model.connectionCall(node, CONNECTION_METHODS.start)) starts.push(node);

@@ -4,6 +4,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import awaitGroupJoin from './await-group-join.js';
+import handleStartErrors from './handle-start-errors.js';
 import noConnectionPerInvocation from './no-connection-per-invocation.js';
 import noHubQueryParam from './no-hub-query-param.js';
 import noLegacyTls from './no-legacy-tls.js';
@@ -21,6 +22,7 @@ type SignalRRule = TSESLint.RuleModule<string, readonly unknown[], SignalRRuleDo
 /** Every rule, keyed by id, in alphabetical order. */
 const rules: Record<string, SignalRRule> = {
   'await-group-join': awaitGroupJoin,
+  'handle-start-errors': handleStartErrors,
   'no-connection-per-invocation': noConnectionPerInvocation,
   'no-hub-query-param': noHubQueryParam,
   'no-legacy-tls': noLegacyTls,
