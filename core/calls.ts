@@ -5,7 +5,7 @@
 // Users: core/start-errors.ts (where a rejection that leaves a function goes), core/ordering.ts
 // (what a call runs after a `start()`), core/session.ts (what an `onreconnected` handler redoes).
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode } from './ast.js';
 import { walk } from './ast.js';

@@ -14,7 +14,7 @@
 // Facts (@microsoft/signalr 10): `start()` rejects on failure; `withAutomaticReconnect` only acts on
 // a connection that was connected; `onclose` does not fire when the first `start()` fails.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, parentSkippingWrappers, skipWrappers, staticPropertyName, walk } from './ast.js';
