@@ -3,17 +3,18 @@
 // This file owns the interface (arguments, help, messages, exit codes); the runner owns the work.
 // It runs only the codemods of codemods/registry.ts, from this package's own build: nothing it loads
 // or executes comes from the code it is pointed at.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 
 import type { SignalRSettings } from '../core/settings.js';
 import { DEFAULT_SETTINGS, readSettings, SettingsError } from '../core/settings.js';
 import { packageInfo } from '../rules/utils/package-info.js';
-import type { CodemodInfo } from './registry.js';
+import type { CodemodInfo, CodemodOption } from './registry.js';
 import { CODEMODS } from './registry.js';
+import type { OptionSpec, OptionValues } from './runner/command-line.js';
+import { closestMatch, optionKey, parseCommandLine, UsageError } from './runner/command-line.js';
 import { DEFAULT_EXTENSIONS, SKIPPED_DIRECTORIES } from './runner/discover.js';
 import type { UncommittedFile } from './runner/git.js';
 import { uncommittedChanges } from './runner/git.js';
@@ -34,31 +35,42 @@ const EXIT = {
   failed: 2,
   /** Bad command line or a refusal (dirty git tree): nothing was done. */
   usage: 3,
+  /** The codemods could not be loaded (an incomplete install), or the CLI itself failed: nothing was changed. */
+  cannotRun: 4,
 } as const;
 
+const USAGE = 'Usage: signalr-codemod <codemod…|all> <paths…> [options]';
 const DEFAULT_MAX_SIZE = 1024 * 1024;
 const DIRTY_FILES_SHOWN = 10;
 
-const OPTIONS = {
-  dry: { type: 'boolean', short: 'd' },
-  print: { type: 'boolean', short: 'p' },
-  check: { type: 'boolean' },
-  json: { type: 'boolean' },
-  force: { type: 'boolean', short: 'f' },
-  cpus: { type: 'string' },
-  extensions: { type: 'string' },
-  'ignore-pattern': { type: 'string', multiple: true },
-  'max-size': { type: 'string' },
-  settings: { type: 'string' },
-  silent: { type: 'boolean', short: 's' },
-  list: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-} as const;
-
-class UsageError extends Error {
-  override name = 'UsageError';
+/** The CLI's own options; `help` lines after the first are continuation lines in --help. */
+interface CliOption extends OptionSpec {
+  readonly value?: string;
+  readonly help: readonly string[];
 }
+
+const OPTIONS: readonly CliOption[] = [
+  { name: 'dry', short: 'd', type: 'boolean', help: ['Write nothing.'] },
+  { name: 'print', short: 'p', type: 'boolean', help: ['Print a unified diff of every change.'] },
+  { name: 'check', type: 'boolean', help: ['Write nothing; exit 1 if any file would change, and name those files', '(for CI).'] },
+  { name: 'json', type: 'boolean', help: ['Print a JSON report on stdout (per file: changes with diffs, skips,', 'failures); the summary goes to stderr.'] },
+  { name: 'force', short: 'f', type: 'boolean', help: ['Write even when the git work tree has uncommitted changes.'] },
+  { name: 'cpus', type: 'string', value: '<n>', help: [`Worker threads to use (default: ${availableParallelism()}, the CPUs here).`] },
+  { name: 'extensions', type: 'string', value: '<list>', help: ['Comma-separated extensions to search directories for', `(default: ${DEFAULT_EXTENSIONS.join(',')}).`] },
+  {
+    name: 'ignore-pattern',
+    type: 'string',
+    value: '<p>',
+    multiple: true,
+    help: ['Skip files matching this .gitignore-style pattern, relative to the', 'current directory (repeatable).'],
+  },
+  { name: 'max-size', type: 'string', value: '<size>', help: ['Fail files larger than this: bytes, or with a K or M suffix (KiB, MiB)', '(default: 1M).'] },
+  { name: 'settings', type: 'string', value: '<file>', help: ["A JSON file holding the plugin's settings.signalr object."] },
+  { name: 'silent', short: 's', type: 'boolean', help: ['No progress display and no summary; failures are still named on stderr.'] },
+  { name: 'list', type: 'boolean', help: ['List the codemods and exit.'] },
+  { name: 'version', type: 'boolean', help: ['Print the version and exit.'] },
+  { name: 'help', short: 'h', type: 'boolean', help: ['Print this help and exit.'] },
+];
 
 interface Invocation {
   readonly codemods: readonly CodemodInfo[];
@@ -73,13 +85,46 @@ interface Invocation {
   readonly ignorePatterns: readonly string[];
   readonly maxSize: number;
   readonly settings: SignalRSettings;
+  /** The codemods' own options that were given, by the key the transforms read. */
+  readonly codemodOptions: Readonly<Record<string, boolean | string>>;
+}
+
+/** Every option a codemod of the registry declares, with its codemod. */
+function codemodOptions(): { readonly codemod: CodemodInfo; readonly option: CodemodOption }[] {
+  return CODEMODS.flatMap((codemod) => (codemod.options ?? []).map((option) => ({ codemod, option })));
+}
+
+const OPTION_COLUMN = 28;
+const HELP_WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= width) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function optionLine(flags: string, help: readonly string[]): string {
+  const [first = '', ...rest] = help;
+  const lead = `  ${flags}`;
+  const firstLine = lead.length < OPTION_COLUMN ? `${lead.padEnd(OPTION_COLUMN)}${first}` : `${lead}\n${' '.repeat(OPTION_COLUMN)}${first}`;
+  return [firstLine, ...rest.map((line) => `${' '.repeat(OPTION_COLUMN)}${line}`)].join('\n');
 }
 
 function helpText(): string {
   const nameWidth = Math.max(3, ...CODEMODS.map((codemod) => codemod.name.length)) + 2;
   const fixes = (codemod: CodemodInfo): string => (codemod.fixes.length > 0 ? ` Fixes: ${codemod.fixes.join(', ')}.` : '');
   const codemodLines = CODEMODS.map((codemod) => `  ${codemod.name.padEnd(nameWidth)}${codemod.description}${fixes(codemod)}`);
-  return `Usage: signalr-codemod <codemod…|all> <paths…> [options]
+  const flags = (option: CliOption): string => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`;
+  const optionLines = OPTIONS.map((option) => optionLine(flags(option), option.help));
+  const codemodOptionLines = codemodOptions().map(({ codemod, option }) =>
+    optionLine(`    --${option.name}${option.type === 'string' ? ` <${option.choices?.join('|') ?? 'value'}>` : ''}`, wrap(`${codemod.name}: ${option.description}`, HELP_WIDTH - OPTION_COLUMN)),
+  );
+  return `${USAGE}
 
 Rewrites code that uses SignalR to fix what the eslint-plugin-signalr rules report.
 Directories are searched for files with the --extensions, except files that .gitignore
@@ -91,30 +136,15 @@ ${codemodLines.join('\n') || '  (none registered)'}
   ${'all'.padEnd(nameWidth)}Every codemod above.
 
 Options:
-  -d, --dry                 Write nothing.
-  -p, --print               Print a unified diff of every change.
-      --check               Write nothing; exit 1 if any file would change (for CI).
-      --json                Print a JSON report on stdout (per file: changes with diffs, skips,
-                            failures); the summary goes to stderr.
-  -f, --force               Write even when the git work tree has uncommitted changes.
-      --cpus <n>            Worker threads to use (default: ${availableParallelism()}, the CPUs here).
-      --extensions <list>   Comma-separated extensions to search directories for
-                            (default: ${DEFAULT_EXTENSIONS.join(',')}).
-      --ignore-pattern <p>  Skip files matching this .gitignore-style pattern, relative to the
-                            current directory (repeatable).
-      --max-size <size>     Fail files larger than this: bytes, or with a K or M suffix (KiB, MiB)
-                            (default: 1M).
-      --settings <file>     A JSON file holding the plugin's settings.signalr object.
-  -s, --silent              No progress display and no summary; failures are still named on stderr.
-      --list                List the codemods and exit.
-      --version             Print the version and exit.
-  -h, --help                Print this help and exit.
-
+${optionLines.join('\n')}
+${codemodOptionLines.length > 0 ? `\nCodemod options (each for the codemod it names; the run must include that codemod):\n${codemodOptionLines.join('\n')}\n` : ''}
 Exit codes:
   0  done
-  1  --check: some files would change
+  1  --check: some files would change (they are named)
   2  some files failed (each named, with the reason); the others were processed
   3  usage error, or a refusal to write into a git work tree with uncommitted changes
+  4  could not run: the codemods could not be loaded (an incomplete or broken install),
+     or an internal error (printed with its stack)
 
 Examples:
   signalr-codemod all src --dry --print
@@ -127,52 +157,70 @@ function listText(): string {
   return CODEMODS.map((codemod) => `${codemod.name}\t${codemod.description}\tfixes: ${codemod.fixes.join(', ')}\n`).join('');
 }
 
-const PARSE_CONFIG = { options: OPTIONS, allowPositionals: true, strict: true } as const;
-
-function parseCommandLine(argv: readonly string[]): ReturnType<typeof parseArgs<typeof PARSE_CONFIG>> {
-  try {
-    return parseArgs({ ...PARSE_CONFIG, args: [...argv] });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 /** What the command line asks for: a text to print (--help, --list, --version) or a run. Throws UsageError. */
 function parseInvocation(argv: readonly string[], cwd: string): { readonly answer: string } | Invocation {
-  const { values, positionals } = parseCommandLine(argv);
-  if (values.help) return { answer: helpText() };
-  if (values.list) return { answer: listText() };
-  if (values.version) return { answer: `${packageInfo().version}\n` };
+  const declared = codemodOptions();
+  const { values, positionals } = parseCommandLine(argv, [...OPTIONS, ...declared.map(({ option }) => option)]);
+  if (values['help']) return { answer: helpText() };
+  if (values['list']) return { answer: listText() };
+  if (values['version']) return { answer: `${packageInfo().version}\n` };
 
-  const firstPath = positionals.findIndex((word) => word !== 'all' && !CODEMODS.some((codemod) => codemod.name === word));
+  const isCodemodName = (word: string): boolean => word === 'all' || CODEMODS.some((codemod) => codemod.name === word);
+  const firstPath = positionals.findIndex((word) => !isCodemodName(word));
   const names = firstPath < 0 ? positionals : positionals.slice(0, firstPath);
   const paths = firstPath < 0 ? [] : positionals.slice(firstPath);
-  if (names.length === 0) {
-    if (CODEMODS.length === 0) throw new UsageError('no codemods are registered in this build.');
-    const word = paths[0];
-    throw new UsageError(word === undefined ? 'name a codemod (or all) and the paths to run it on.' : `unknown codemod "${word}"; the codemods are: ${[...CODEMODS.map((codemod) => codemod.name), 'all'].join(', ')}.`);
-  }
+  if (CODEMODS.length === 0) throw new UsageError('no codemods are registered in this build.');
+  if (names.length === 0) throw new UsageError(paths[0] === undefined ? 'name a codemod (or all) and the paths to run it on.' : notACodemodMessage(paths[0], cwd));
   if (paths.length === 0) throw new UsageError('name the files or directories to run the codemods on.');
   for (const path of paths) {
-    if (!existsSync(resolve(cwd, path))) throw new UsageError(`no such file or directory: ${path}`);
+    if (existsSync(resolve(cwd, path))) continue;
+    if (isCodemodName(path)) throw new UsageError(`${path} is a codemod, but it comes after the paths: name every codemod first, then the paths.`);
+    throw new UsageError(`no such file or directory: ${path}`);
   }
   const codemods = names.includes('all') ? CODEMODS : CODEMODS.filter((codemod) => names.includes(codemod.name));
-  if (codemods.length === 0) throw new UsageError('no codemods are registered in this build.');
 
   return {
     codemods,
     paths: paths.map((path) => resolve(cwd, path)),
-    mode: values.check ? 'check' : values.dry ? 'dry' : 'write',
-    print: values.print ?? false,
-    json: values.json ?? false,
-    force: values.force ?? false,
-    silent: values.silent ?? false,
-    cpus: values.cpus === undefined ? availableParallelism() : parsePositiveInteger(values.cpus, '--cpus'),
-    extensions: values.extensions === undefined ? DEFAULT_EXTENSIONS : parseExtensions(values.extensions),
-    ignorePatterns: values['ignore-pattern'] ?? [],
-    maxSize: values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size']),
-    settings: values.settings === undefined ? DEFAULT_SETTINGS : loadSettings(resolve(cwd, values.settings)),
+    mode: values['check'] ? 'check' : values['dry'] ? 'dry' : 'write',
+    print: values['print'] === true,
+    json: values['json'] === true,
+    force: values['force'] === true,
+    silent: values['silent'] === true,
+    cpus: typeof values['cpus'] === 'string' ? parsePositiveInteger(values['cpus'], '--cpus') : availableParallelism(),
+    extensions: typeof values['extensions'] === 'string' ? parseExtensions(values['extensions']) : DEFAULT_EXTENSIONS,
+    ignorePatterns: (values['ignore-pattern'] as readonly string[] | undefined) ?? [],
+    maxSize: typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_SIZE,
+    settings: typeof values['settings'] === 'string' ? loadSettings(resolve(cwd, values['settings'])) : DEFAULT_SETTINGS,
+    codemodOptions: readCodemodOptions(values, codemods),
   };
+}
+
+/** Why a first word is not a codemod, with the usage: it names a path, or is a misspelt codemod. */
+function notACodemodMessage(word: string, cwd: string): string {
+  const names = [...CODEMODS.map((codemod) => codemod.name), 'all'];
+  const usage = `\n\n${USAGE}\n  Codemods: ${names.join(', ')}\n  For example: signalr-codemod all ${word}`;
+  if (existsSync(resolve(cwd, word))) {
+    const kind = statSync(resolve(cwd, word)).isDirectory() ? 'a directory' : 'a file';
+    return `${word} is ${kind}, not a codemod: name the codemods to run first (or all), then the paths.${usage}`;
+  }
+  const suggestion = closestMatch(word, names);
+  return `unknown codemod "${word}"${suggestion ? `; did you mean ${suggestion}?` : '.'} The codemods are: ${names.join(', ')}.`;
+}
+
+/** The given codemod options, by transform key; an option of a codemod the run leaves out is a mistake. */
+function readCodemodOptions(values: OptionValues, selected: readonly CodemodInfo[]): Record<string, boolean | string> {
+  const given: Record<string, boolean | string> = {};
+  for (const { codemod, option } of codemodOptions()) {
+    const value = values[option.name];
+    if (value === undefined || Array.isArray(value)) continue;
+    if (!selected.includes(codemod)) throw new UsageError(`--${option.name} is an option of ${codemod.name}, which this run does not include.`);
+    if (typeof value === 'string' && option.choices && !option.choices.includes(value)) {
+      throw new UsageError(`--${option.name} takes one of ${option.choices.join(', ')}, not "${value}".`);
+    }
+    given[optionKey(option)] = value as boolean | string;
+  }
+  return given;
 }
 
 function parsePositiveInteger(text: string, option: string): number {
@@ -255,7 +303,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!(error instanceof CodemodLoadError)) throw error;
     progress.finish();
     process.stderr.write(`signalr-codemod: ${error.message}\n`);
-    return EXIT.failed;
+    return EXIT.cannotRun;
   }
   progress.finish();
 
@@ -268,13 +316,21 @@ async function main(argv: readonly string[]): Promise<number> {
   if (invocation.silent) process.stderr.write(formatFailures(result, cwd));
   else {
     summaryStream.write(formatSummary(result, context));
-    if (invocation.mode === 'check' && wouldChange > 0) {
-      const paths = invocation.paths.map((path) => displayPath(path, cwd)).join(' ');
-      summaryStream.write(`\n${wouldChange} file(s) would change: run \`signalr-codemod ${names.join(' ')} ${paths}\` to apply the fixes.\n`);
-    }
+    if (invocation.mode === 'check' && wouldChange > 0) summaryStream.write(checkAdvice(result, invocation, cwd));
   }
   if (failedFiles(result).length > 0) return EXIT.failed;
   return invocation.mode === 'check' && wouldChange > 0 ? EXIT.changesFound : EXIT.ok;
+}
+
+/** For --check: the files that would change, and the command that changes them. */
+function checkAdvice(result: RunResult, invocation: Invocation, cwd: string): string {
+  const files = changedFiles(result).map((file) => `  ${displayPath(file.path, cwd)}\n`);
+  const options = Object.entries(invocation.codemodOptions).map(([key, value]) => {
+    const option = codemodOptions().find((entry) => optionKey(entry.option) === key)?.option;
+    return value === true ? ` --${option?.name}` : ` --${option?.name}=${String(value)}`;
+  });
+  const command = `signalr-codemod ${invocation.codemods.map((codemod) => codemod.name).join(' ')} ${invocation.paths.map((path) => displayPath(path, cwd)).join(' ')}${options.join('')}`;
+  return `\n${files.length} file(s) would change:\n${files.join('')}Run \`${command}\` to apply the fixes.\n`;
 }
 
 /** The message refusing to write into uncommitted work, or undefined when writing is safe. */
@@ -297,5 +353,5 @@ function dirtyTreeRefusal(paths: readonly string[], cwd: string): string | undef
 // An unexpected error must not exit 1, which CI reads as "--check found changes".
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`signalr-codemod: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return EXIT.failed;
+  return EXIT.cannotRun;
 });

@@ -1,6 +1,22 @@
 // The one list of codemods: it drives the `signalr-codemod` CLI, its --help and --list, the README
 // table and the tests. A codemod's module is `codemods/<name>.ts`, built to `dist/codemods/<name>.js`.
 
+/**
+ * An option a codemod takes. The CLI offers it as `--<name>` (shown in --help under the codemod) and
+ * hands the transform its value under the camel-case key (`restart-on-close` → `restartOnClose`), the
+ * key plain jscodeshift passes for `--restartOnClose`.
+ */
+export interface CodemodOption {
+  /** Kebab-case, without the dashes: `restart-on-close`. Unique among all codemods and the CLI's own options. */
+  readonly name: string;
+  /** `boolean`: a flag; `string`: takes a value (`--name value` or `--name=value`). */
+  readonly type: 'boolean' | 'string';
+  /** One sentence for --help: what it changes. */
+  readonly description: string;
+  /** For `string` options: the values allowed, when they are few. */
+  readonly choices?: readonly string[];
+}
+
 export interface CodemodInfo {
   /** The name users type: `signalr-codemod <name> <paths…>`. */
   readonly name: string;
@@ -8,6 +24,8 @@ export interface CodemodInfo {
   readonly description: string;
   /** Ids of the rules whose reports it fixes. */
   readonly fixes: readonly string[];
+  /** Options the transform reads; none when absent. */
+  readonly options?: readonly CodemodOption[];
 }
 
 /** Every codemod, in alphabetical order. */
@@ -28,5 +46,13 @@ export const CODEMODS: readonly CodemodInfo[] = [
     description:
       'Adds reconnect logic with random back-off: `withAutomaticReconnect` with a never-giving-up policy, a retried first start, and `onclose`/`disconnected` restarts where the client needs them.',
     fixes: ['require-reconnect'],
+    options: [
+      {
+        name: 'restart-on-close',
+        type: 'boolean',
+        description:
+          "Also restart from `onclose` where automatic reconnect can give up, as `require-reconnect`'s `requireRestartAfterGiveUp` asks.",
+      },
+    ],
   },
 ];

@@ -12,6 +12,8 @@ export interface CodemodModule {
 export interface WorkerSetup {
   readonly codemods: readonly CodemodModule[];
   readonly settings: SignalRSettings;
+  /** The codemods' own options, by the key the transforms read (`restartOnClose`). */
+  readonly codemodOptions: Readonly<Record<string, boolean | string>>;
 }
 
 /** One file to transform; `source` has no byte-order mark. */

@@ -26,6 +26,8 @@ export interface RunOptions {
   /** False for --dry and --check. */
   readonly write: boolean;
   readonly settings: SignalRSettings;
+  /** The codemods' own options, by the key the transforms read. */
+  readonly codemodOptions: Readonly<Record<string, boolean | string>>;
   readonly onProgress?: (counts: ProgressCounts) => void;
 }
 
@@ -56,7 +58,7 @@ export async function runCodemods(options: RunOptions): Promise<RunResult> {
 
   if (candidates.length > 0) {
     const workers = Math.min(options.cpus, Math.ceil(candidates.length / FILES_PER_WORKER));
-    const pool = new WorkerPool(workers, { codemods: options.codemods, settings: options.settings });
+    const pool = new WorkerPool(workers, { codemods: options.codemods, settings: options.settings, codemodOptions: options.codemodOptions });
     try {
       // A few files queued per worker keep every worker busy while bounding the texts in memory.
       await forEachConcurrently(candidates, workers * 4, async (path) => {

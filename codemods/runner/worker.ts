@@ -19,7 +19,7 @@ interface LoadedCodemod {
 const port = parentPort;
 if (!port) throw new Error('codemods/runner/worker.js runs only as a worker thread.');
 const setup = workerData as WorkerSetup;
-const options: TransformOptions = { signalrSettings: setup.settings };
+const options: TransformOptions = { ...setup.codemodOptions, signalrSettings: setup.settings };
 const codemods = await Promise.all(setup.codemods.map(loadCodemod));
 
 port.on('message', (job: WorkerJob) => {

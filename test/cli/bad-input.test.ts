@@ -247,22 +247,22 @@ describe('many bad files at once', () => {
 });
 
 describe('a build whose codemods cannot be loaded', () => {
-  it('exits 2 with the reason when a registered codemod module is missing, touching nothing', () => {
+  it('exits 4 with the reason when a registered codemod module is missing, touching nothing', () => {
     const brokenCli = buildFixtureCli();
     rmSync(join(dirname(brokenCli), 'fixture-trouble.js'));
     const project = projectWith({});
     const result = runCli(brokenCli, ['all', 'src'], { cwd: project });
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(4);
     expect(result.stderr).toBe(`signalr-codemod: ${join(dirname(brokenCli), 'fixture-trouble.js')} is missing: the package build is incomplete.\n`);
     expect(readFileSync(join(project, 'src/good.ts'), 'utf8')).toBe(FLOATING_JOIN);
   });
 
-  it('exits 2 with the reason when a codemod module throws while loading, touching nothing', () => {
+  it('exits 4 with the reason when a codemod module throws while loading, touching nothing', () => {
     const brokenCli = buildFixtureCli();
     writeFileSync(join(dirname(brokenCli), 'fixture-trouble.js'), "throw new Error('half-built module');\n");
     const project = projectWith({});
     const result = runCli(brokenCli, ['all', 'src'], { cwd: project });
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(4);
     expect(result.stderr).toBe('signalr-codemod: The codemods could not be loaded: half-built module\n');
     expect(readFileSync(join(project, 'src/good.ts'), 'utf8')).toBe(FLOATING_JOIN);
   });

@@ -142,7 +142,7 @@ describe('the documented codemod check', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^--- a\/examples\/.+\n\+\+\+ b\/examples\//m);
-    expect(run.stdout).toMatch(/file\(s\) would change: run `signalr-codemod .+ \.` to apply the fixes\.\n$/);
+    expect(run.stdout).toMatch(/\d+ file\(s\) would change:\n(?: {2}examples\/\S+\n)+Run `signalr-codemod .+ \.` to apply the fixes\.\n$/);
     expect(snapshotTree(join(project, 'examples'))).toEqual(before);
   });
 

@@ -166,7 +166,9 @@ describe('--dry, --print, --check', () => {
     const check = runCli(cli, ['all', '.', '--check'], { cwd: project });
     expect(check.status).toBe(1);
     expect(snapshotTree(project)).toEqual(before);
-    expect(check.stdout).toContain('3 file(s) would change: run `signalr-codemod fixture-await-joins fixture-trouble .` to apply the fixes.');
+    expect(check.stdout).toContain(
+      '\n3 file(s) would change:\n  src/keep.gen.ts\n  src/lobby.tsx\n  src/rooms.ts\nRun `signalr-codemod fixture-await-joins fixture-trouble .` to apply the fixes.\n',
+    );
     expect(runCli(cli, ['all', '.'], { cwd: project }).status).toBe(0);
     const clean = runCli(cli, ['all', '.', '--check'], { cwd: project });
     expect(clean.status).toBe(0);

@@ -1,9 +1,10 @@
-// The command line itself: --help, --list, --version, and exit code 3 for every kind of bad usage.
+// The command line itself: --help, --list, --version, codemod options, and exit code 3 for every kind
+// of bad usage, each with a message of our own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildFixtureCli, removeTemporaryDirectories, REPO, runCli, temporaryDirectory, writeFiles } from './harness.js';
+import { buildFixtureCli, parseReport, removeTemporaryDirectories, REPO, runCli, temporaryDirectory, writeFiles } from './harness.js';
 
 let cli: string;
 let project: string;
@@ -13,6 +14,7 @@ beforeAll(() => {
   project = temporaryDirectory('usage');
   writeFiles(project, {
     'src/rooms.ts': "import '@microsoft/signalr';\n",
+    'src/options.ts': "// @fixture-report-options\nimport '@microsoft/signalr';\n",
     'invalid-json.json': '{ "modules": [',
     'wrong-shape.json': JSON.stringify({ modules: 'not-a-list' }),
     'unknown-key.json': JSON.stringify({ joinMethod: ['Enter'] }),
@@ -37,7 +39,22 @@ describe('--help, --list, --version', () => {
       expect(run.stdout).toMatch(new RegExp(`^ +(-\\w, )?${option}\\b`, 'm'));
     }
     expect(run.stdout).toContain('3  usage error');
+    expect(run.stdout).toContain('4  could not run: the codemods could not be loaded');
     expect(runCli(cli, ['-h'], { cwd: project }).stdout).toBe(run.stdout);
+  });
+
+  it('--help lists the options the codemods declare, under the codemod', () => {
+    const run = runCli(cli, ['--help'], { cwd: project });
+    expect(run.stdout).toContain(
+      [
+        'Codemod options (each for the codemod it names; the run must include that codemod):',
+        '      --fixture-flag        fixture-trouble: A flag the fixture reports back on files carrying a',
+        '                            marker.',
+        '      --fixture-style <tabs|spaces>',
+        '                            fixture-trouble: A value the fixture reports back on files carrying a',
+        '                            marker.',
+      ].join('\n'),
+    );
   });
 
   it('--list prints one line per codemod: name, description, fixed rules', () => {
@@ -57,15 +74,57 @@ describe('--help, --list, --version', () => {
   });
 });
 
+describe('codemod options', () => {
+  /** What the fixture codemod reports it received, for a run over src/options.ts. */
+  const receivedOptions = (args: readonly string[]): unknown => {
+    const run = runCli(cli, ['fixture-trouble', 'src/options.ts', '--json', '--dry', ...args], { cwd: project });
+    expect(run.status).toBe(0);
+    const reason = parseReport(run).files[0]?.skipped[0]?.reason ?? '';
+    return JSON.parse(reason.replace(/^options: /, '')) as unknown;
+  };
+
+  it('reach the transform under their camel-case key, as jscodeshift would pass them', () => {
+    expect(receivedOptions([])).toEqual({});
+    expect(receivedOptions(['--fixture-flag'])).toEqual({ fixtureFlag: true });
+    expect(receivedOptions(['--fixture-style', 'tabs', '--fixture-flag'])).toEqual({ fixtureFlag: true, fixtureStyle: 'tabs' });
+    expect(receivedOptions(['--fixture-style=spaces'])).toEqual({ fixtureStyle: 'spaces' });
+  });
+
+  it('are taken with all', () => {
+    const run = runCli(cli, ['all', 'src/options.ts', '--json', '--dry', '--fixture-flag'], { cwd: project });
+    expect(run.status).toBe(0);
+    expect(parseReport(run).files[0]?.skipped.map((skip) => skip.reason)).toEqual(['options: {"fixtureFlag":true}']);
+  });
+});
+
 describe('exit code 3: bad usage, nothing done', () => {
   // Each case: the arguments and the message that names the problem.
   const cases: readonly (readonly [string, readonly string[], string])[] = [
     ['no arguments', [], 'name a codemod (or all) and the paths to run it on.'],
-    ['an unknown codemod', ['add-awaitz', 'src'], 'unknown codemod "add-awaitz"; the codemods are: fixture-await-joins, fixture-trouble, all.'],
+    ['an unknown codemod', ['fixture-trouble-x', 'src'], 'unknown codemod "fixture-trouble-x"; did you mean fixture-trouble? The codemods are: fixture-await-joins, fixture-trouble, all.'],
+    ['an unknown codemod like none', ['add-awaits', 'src'], 'unknown codemod "add-awaits". The codemods are: fixture-await-joins, fixture-trouble, all.'],
+    [
+      'a directory where a codemod belongs',
+      ['src'],
+      'src is a directory, not a codemod: name the codemods to run first (or all), then the paths.\n\n' +
+        'Usage: signalr-codemod <codemod…|all> <paths…> [options]\n  Codemods: fixture-await-joins, fixture-trouble, all\n  For example: signalr-codemod all src\n',
+    ],
+    ['a file where a codemod belongs', ['src/rooms.ts', '--dry'], 'src/rooms.ts is a file, not a codemod: name the codemods to run first (or all), then the paths.'],
+    ['a codemod after the paths', ['fixture-trouble', 'src', 'fixture-await-joins'], 'fixture-await-joins is a codemod, but it comes after the paths: name every codemod first, then the paths.'],
     ['no paths', ['all'], 'name the files or directories to run the codemods on.'],
     ['a path that does not exist', ['all', 'src', 'lib'], 'no such file or directory: lib'],
-    ['an unknown option', ['all', 'src', '--dryrun'], "Unknown option '--dryrun'"],
-    ['an option without its value', ['all', 'src', '--cpus'], "Option '--cpus <value>' argument missing"],
+    ['an unknown option', ['all', 'src', '--dryrun'], 'unknown option --dryrun; did you mean --dry?\n'],
+    ['a misspelt option', ['all', 'src', '--chekc'], 'unknown option --chekc; did you mean --check?\n'],
+    ['a shortened option', ['all', 'src', '--ext', 'ts'], 'unknown option --ext; did you mean --extensions?\n'],
+    ['a misspelt codemod option', ['all', 'src', '--fixture-flg'], 'unknown option --fixture-flg; did you mean --fixture-flag?\n'],
+    ['an option like none', ['all', 'src', '--frobnicate'], 'unknown option --frobnicate.\n'],
+    ['an unknown short option', ['all', 'src', '-x'], 'unknown option -x.\n'],
+    ['an unknown letter among short options', ['all', 'src', '-dqp'], 'unknown option -q.\n'],
+    ['an option without its value', ['all', 'src', '--cpus'], '--cpus needs a value (write --cpus=<value> for a value that starts with a dash).'],
+    ['an option followed by another', ['all', 'src', '--cpus', '--dry'], '--cpus needs a value'],
+    ['a flag with a value', ['all', 'src', '--dry=yes'], '--dry takes no value; leave out "=yes".'],
+    ['an option of a codemod the run leaves out', ['fixture-await-joins', 'src', '--fixture-flag'], '--fixture-flag is an option of fixture-trouble, which this run does not include.'],
+    ['a codemod option value not among its choices', ['all', 'src', '--fixture-style', 'mixed'], '--fixture-style takes one of tabs, spaces, not "mixed".'],
     ['--cpus 0', ['all', 'src', '--cpus', '0'], '--cpus takes a whole number of at least 1, not "0".'],
     ['--cpus two', ['all', 'src', '--cpus', 'two'], '--cpus takes a whole number of at least 1, not "two".'],
     ['--max-size with an unknown unit', ['all', 'src', '--max-size', '2G'], '--max-size takes a size such as 1048576, 512K or 2M, not "2G".'],

@@ -10,8 +10,13 @@ export const THROW_MARKER = '@fixture-throw';
 export const EXIT_MARKER = '@fixture-exit-worker';
 export const BREAK_SYNTAX_MARKER = '@fixture-break-syntax';
 export const REPORT_THREAD_MARKER = '@fixture-report-thread';
+export const REPORT_OPTIONS_MARKER = '@fixture-report-options';
 
-export default function transform(file: FileInfo, api: API): string | undefined {
+export default function transform(file: FileInfo, api: API, options: Record<string, unknown>): string | undefined {
+  // Lets a test see the codemod options the CLI passed, as plain jscodeshift would pass them.
+  if (file.source.includes(REPORT_OPTIONS_MARKER)) {
+    api.report(`options: ${JSON.stringify({ fixtureFlag: options['fixtureFlag'], fixtureStyle: options['fixtureStyle'] })}`);
+  }
   // Lets a test count the worker threads a run used.
   if (file.source.includes(REPORT_THREAD_MARKER)) api.report(`ran in worker thread ${threadId}`);
   if (file.source.includes(THROW_MARKER)) throw new Error('fixture-trouble was asked to throw');

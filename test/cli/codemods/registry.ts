@@ -12,5 +12,9 @@ export const CODEMODS: readonly CodemodInfo[] = [
     name: 'fixture-trouble',
     description: 'Throws, crashes its worker, breaks the syntax or names its worker thread on files carrying a marker (test fixture).',
     fixes: [],
+    options: [
+      { name: 'fixture-flag', type: 'boolean', description: 'A flag the fixture reports back on files carrying a marker.' },
+      { name: 'fixture-style', type: 'string', choices: ['tabs', 'spaces'], description: 'A value the fixture reports back on files carrying a marker.' },
+    ],
   },
 ];
