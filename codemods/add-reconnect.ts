@@ -1,40 +1,37 @@
 // Adds reconnect logic where `require-reconnect` reports its absence (the same analysis,
-// core/reconnect.ts):
-// - @microsoft/signalr builders get `.withAutomaticReconnect({ nextRetryDelayInMilliseconds })`, a
-//   policy that never gives up and waits a random, growing delay (`RECONNECT_BACKOFF`);
-// - a first `start()` that nothing retries is wrapped in a local start-with-retry function, since
-//   automatic reconnect does not cover a failed first start;
-// - @aspnet/signalr connections, and every connection when the `restartOnClose` option is set, get an
-//   `onclose` restart after a random delay that skips connections the file stopped on purpose (the
-//   `stop()` calls are marked, since `onclose` gets `undefined` after both a stop and a give-up);
-// - classic connections get a `disconnected` restart after a random delay, with the same marking.
-//
-// The rewrite is a set of text insertions into the original source, so every byte it does not touch,
-// comments and formatting included, stays as it was.
+// core/reconnect.ts), keeping what the code does when a start fails or the connection is stopped:
+// - @microsoft/signalr builders get `.withAutomaticReconnect(retryForever)`, a policy that never gives
+//   up and waits a random, growing delay;
+// - a first `start()` that nothing retries goes through `startWithRetry`, since automatic reconnect
+//   does not cover a failed first start. What the code chained on the start (`.then(…).catch(…)`)
+//   runs for every try, so its error handler still hears each failure; a stopped connection is not
+//   started again and nothing chained after it runs. A start whose failure reaches code this file
+//   cannot see (a caller, a `catch` around it) is left as it is, with the reason;
+// - @aspnet/signalr connections, and every connection with the `restartOnClose` option, get an
+//   `onclose` restart (`restartWithRetry`), and their `stop()` calls go through `stopConnection`;
+// - classic connections get a `disconnected` restart after a random delay that skips deliberate stops.
+// The helpers come from the project's helpers module or are declared in the file (codemods/utils/helpers.ts).
+// The rewrite is a set of text edits, printed in the file's own style (codemods/utils/style.ts).
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { API, FileInfo, Transform } from 'jscodeshift';
-import { extname } from 'node:path';
 
-import type { Node } from '../core/ast.js';
-import { calledMethod, isFunction, outermostWrapper, skipWrappers } from '../core/ast.js';
+import type { FunctionNode, Node } from '../core/ast.js';
+import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../core/ast.js';
+import { callbackRole } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import type { ReconnectSubject } from '../core/reconnect.js';
-import {
-  backoffDelaySource,
-  CLASSIC_DISCONNECTED,
-  classicRestartDelaySource,
-  isStartRetried,
-  MODULES_WITHOUT_AUTOMATIC_RECONNECT,
-  reconnectAnalysis,
-  reconnectProblem,
-  RETRY_COUNT_PROPERTY,
-  RETRY_POLICY_METHOD,
-} from '../core/reconnect.js';
+import { CLASSIC_DISCONNECTED, classicRestartDelaySource, isStartRetried, reconnectAnalysis, reconnectProblem } from '../core/reconnect.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../core/signalr.js';
-// Registers typescript-estree's class members with recast, which otherwise throws on a comment inside a class.
+import type { TextEdit } from './utils/edits.js';
+import { addChainCall, indentLines, TextEdits } from './utils/edits.js';
+import { blankLineBefore, FileHelpers, topInsertionPoint } from './utils/helpers.js';
+import { RECONNECT_HELPERS } from './utils/reconnect-helpers.js';
+import { inlineHelpers } from './utils/shared-helpers.js';
 import type { TransformOptions } from './utils/source.js';
 import { analyzeFile, preservingLineEnds, reportSkip } from './utils/source.js';
+import type { FileStyle } from './utils/style.js';
+import { constKeyword, detectStyle, LINE_WIDTH, semicolon } from './utils/style.js';
 
 export { parser } from './utils/parser.js';
 
@@ -44,164 +41,125 @@ export interface AddReconnectOptions extends TransformOptions {
    * next to the policy this codemod inserts (`require-reconnect`'s `requireRestartAfterGiveUp`).
    */
   readonly restartOnClose?: boolean;
+  /** Import the helpers from the project's helpers module, which the CLI writes (`signalr-codemod` sets it). */
+  readonly sharedHelpers?: boolean;
 }
 
-/** Marks everything this codemod writes, so a later run recognises (and reuses) its helpers. */
-export const GENERATED_MARKER = 'Added by signalr-codemod add-reconnect';
+/** The classic client's set of connections stopped on purpose (its `disconnected` fires after those too). */
+const STOPPED_ON_PURPOSE = 'stoppedOnPurpose';
+/** Promise methods a start's chain continues with. */
+const CHAIN_METHODS: readonly string[] = ['then', 'catch', 'finally'];
+/** Methods a framework calls without looking at their result. */
+const LIFECYCLE_METHODS: readonly string[] = ['ngOnInit', 'ngAfterViewInit', 'ngOnChanges', 'componentDidMount', 'componentDidUpdate', 'mounted', 'created', 'beforeMount', 'connectedCallback'];
 
-/** Helper names, before a numeric suffix that avoids clashes with the file's own names. */
-export const HELPER_NAMES = {
-  startLoops: 'signalRStartLoops',
-  startWithRetry: 'startWithRetry',
-  stoppedOnPurpose: 'signalRStoppedOnPurpose',
-} as const;
-type HelperKind = keyof typeof HELPER_NAMES;
-
-/** What `HubConnection.state` is when disconnected: @microsoft/signalr's string enum, @aspnet/signalr's number. */
-const DISCONNECTED_STATE = { modern: "'Disconnected'", legacy: '0' } as const;
-
-interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-// Edits are planned on `\n` line ends; preservingLineEnds gives a CRLF file its own back.
 const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: AddReconnectOptions) => {
   const analyzed = analyzeFile(file, options);
   if (!analyzed?.model.usesSignalR) return undefined;
-  const { model } = analyzed;
-  // jscodeshift passes `--restartOnClose` as true, `--restartOnClose=true` as a string.
-  const restartOnClose = options.restartOnClose === true || String(options.restartOnClose) === 'true';
+  const { model, program } = analyzed;
+  const restartOnClose = isOn(options.restartOnClose);
   const subjects = reconnectAnalysis(model, file.path)
     .subjects.map((subject) => ({ subject, problem: reconnectProblem(subject, { requireRestartAfterGiveUp: restartOnClose }) }))
     .filter((entry) => entry.problem !== undefined);
   if (subjects.length === 0) return undefined;
 
-  const writer = new Writer(model, file);
+  const style = detectStyle(file.source, program, file.path);
+  const writer = new Writer(model, file.source, style, new FileHelpers(file.source, program, style));
   for (const { subject, problem } of subjects) {
     if (problem === 'give-up-ignored-by-error-check') {
       const handler = subject.closeHandlers.find((registration) => registration.path.restartsOnlyOnError);
       reportSkip(api, file, handler?.call ?? subject.creation, 'its `onclose` handler restarts only when it gets an error; `onclose` gets `undefined` after automatic reconnect gives up, so restart there too unless your code stopped the connection');
       continue;
     }
-    const planned = planSubject(writer, subject, problem === 'missing', restartOnClose);
-    if (typeof planned === 'string') reportSkip(api, file, subject.creation, planned);
+    const outcome = subject.flavour === 'classic' ? planClassic(writer, subject) : planCore(writer, subject, problem === 'missing', restartOnClose);
+    if (outcome.reason !== undefined) reportSkip(api, file, outcome.at ?? subject.creation, outcome.reason);
   }
-  return writer.apply();
+  const output = writer.apply();
+  return output === undefined || isOn(options.sharedHelpers) ? output : inlineHelpers(output, file.path);
 });
 
 export default transform;
 
-/** Plans the edits for one connection; returns why not when it cannot fix it safely. */
-function planSubject(writer: Writer, subject: ReconnectSubject, missing: boolean, restartOnClose: boolean): string | undefined {
-  if (subject.flavour === 'classic') return planClassic(writer, subject);
+/** jscodeshift passes `--flag` as true, `--flag=true` as a string. */
+function isOn(value: unknown): boolean {
+  return value === true || String(value) === 'true';
+}
+
+interface Outcome {
+  /** Why (part of) the fix was not made. */
+  readonly reason?: string;
+  readonly at?: Node;
+}
+
+/** A connection's edits and the helpers they call; made all together or not at all. */
+class Plan {
+  readonly edits: TextEdit[] = [];
+  readonly helpers = new Set<string>();
+}
+
+// ---- @microsoft/signalr and @aspnet/signalr ----
+
+function planCore(writer: Writer, subject: ReconnectSubject, missing: boolean, restartOnClose: boolean): Outcome {
   const addPolicy = missing && subject.supportsAutomaticReconnect;
   const addRestart = !subject.supportsAutomaticReconnect || restartOnClose || !missing;
-  const disconnectedState = isLegacyClient(subject) ? DISCONNECTED_STATE.legacy : DISCONNECTED_STATE.modern;
+  const plan = new Plan();
+  let note: Outcome | undefined;
 
-  if (addRestart) {
-    const restart = planRestart(writer, subject);
-    if (typeof restart !== 'string') {
-      if (addPolicy) writer.addPolicy(subject);
-      writer.add(...restart);
-      writer.need('startWithRetry', disconnectedState);
-      return undefined;
-    }
-    if (!addPolicy) return restart;
-    // The policy alone is still the fix the default configuration asks for.
-    const policyProblem = planPolicy(writer, subject, disconnectedState);
-    return `added automatic reconnect, but no onclose restart: ${restart}${policyProblem ? `; ${policyProblem}` : ''}`;
+  // A first start that nothing retries: automatic reconnect does not cover one that fails. A start in
+  // another start's failure handler is that start's own retry, which `startWithRetry` replaces.
+  const retries = new Map(subject.starts.map((start) => [start, adHocRetries(start, subject.starts)]));
+  const replaced = new Set([...retries.values()].flat());
+  for (const start of subject.starts) {
+    if (isStartRetried(writer.model, start) || replaced.has(start)) continue;
+    const edits = writer.startRetry(start, plan, retries.get(start)!);
+    if (typeof edits !== 'string') plan.edits.push(...edits);
+    else note ??= { reason: addPolicy ? `added automatic reconnect, but did not retry the first start(): ${edits}` : edits, at: start };
   }
-  const policyProblem = planPolicy(writer, subject, disconnectedState);
-  return policyProblem && `added automatic reconnect, but ${policyProblem}`;
+  if (addRestart) {
+    const registration = writer.registrationPlace(subject);
+    if (typeof registration === 'string') {
+      if (!addPolicy) return { reason: registration };
+      note = { reason: `added automatic reconnect, but no onclose restart: ${registration}` };
+    } else {
+      plan.edits.push(writer.oncloseRestart(registration, plan));
+    }
+  }
+  // Once anything retries the start, a deliberate stop must cancel that.
+  if (plan.helpers.size > 0) {
+    for (const stop of subject.stops) {
+      const edits = writer.stopCancelling(stop, plan);
+      if (typeof edits === 'string') return { reason: edits, at: stop };
+      plan.edits.push(...edits);
+    }
+  }
+  if (addPolicy) writer.addPolicy(subject, plan);
+  writer.commit(plan);
+  return note ?? {};
 }
 
-/**
- * An `onclose` restart, with every start going through the helper (which records that the file wants
- * the connection open) and every stop marked; or why it cannot be added.
- */
-function planRestart(writer: Writer, subject: ReconnectSubject): TextEdit[] | string {
-  const registration = registrationPlace(writer, subject);
-  if (typeof registration === 'string') return registration;
-  const edits = allOrReason([...subject.starts.map((start) => writer.startWrap(start)), ...subject.stops.map((stop) => writer.stopMark(stop, 'startLoops'))]);
-  return typeof edits === 'string' ? edits : [...edits, writer.oncloseRestart(registration)];
-}
+// ---- the classic jQuery client ----
 
-/** The policy, and a retried first start where nothing retries it yet; what it could not do, if anything. */
-function planPolicy(writer: Writer, subject: ReconnectSubject, disconnectedState: string): string | undefined {
-  writer.addPolicy(subject);
-  // Automatic reconnect does not cover a first start() that fails: retry those, unless the code already does.
-  const firstStarts = subject.starts.filter((start) => !isStartRetried(writer.model, start));
-  if (firstStarts.length === 0) return undefined;
-  const edits = allOrReason([
-    ...firstStarts.map((start) => writer.startWrap(start)),
-    ...subject.stops.map((stop) => writer.stopMark(stop, 'startLoops')),
-  ]);
-  if (typeof edits === 'string') return `did not retry the first start(): ${edits}`;
-  writer.add(...edits);
-  writer.need('startWithRetry', disconnectedState);
-  return undefined;
-}
-
-function planClassic(writer: Writer, subject: ReconnectSubject): string | undefined {
-  const registration = registrationPlace(writer, subject);
-  if (typeof registration === 'string') return registration;
-  const marks = allOrReason(subject.stops.map((stop) => writer.stopMark(stop, 'stoppedOnPurpose')));
-  if (typeof marks === 'string') return marks;
-  const checksDeliberateStops = subject.stops.length > 0;
-  if (checksDeliberateStops) writer.need('stoppedOnPurpose');
-  writer.add(...marks, writer.disconnectedRestart(registration, checksDeliberateStops));
-  return undefined;
-}
-
-/** Every edit of `plans`, or the reason the first one that cannot be made gives. */
-function allOrReason(plans: readonly (TextEdit[] | string)[]): TextEdit[] | string {
-  const reason = plans.find((plan): plan is string => typeof plan === 'string');
-  return reason ?? plans.flatMap((plan) => (typeof plan === 'string' ? [] : plan));
-}
-
-function isLegacyClient(subject: ReconnectSubject): boolean {
-  return subject.chain !== undefined && MODULES_WITHOUT_AUTOMATIC_RECONNECT.includes(subject.chain.origin);
+function planClassic(writer: Writer, subject: ReconnectSubject): Outcome {
+  const registration = writer.registrationPlace(subject);
+  if (typeof registration === 'string') return { reason: registration };
+  const plan = new Plan();
+  if (subject.stops.length > 0) plan.edits.push(...writer.stoppedOnPurposeDeclaration());
+  for (const stop of subject.stops) {
+    const edits = writer.classicStopMark(stop);
+    if (typeof edits === 'string') return { reason: edits, at: stop };
+    plan.edits.push(...edits);
+  }
+  plan.edits.push(writer.disconnectedRestart(registration, subject.stops.length > 0));
+  writer.commit(plan);
+  return {};
 }
 
 /** Where a close-handler registration goes: after the statement that stores the connection, and under which name. */
 interface RegistrationPlace {
-  readonly offset: number;
-  /** Goes before the statement at `offset` (the generated hub's first start) instead of after one. */
+  readonly statement: Node;
+  /** Goes before `statement` (the generated hub's first start) instead of after it. */
   readonly before: boolean;
-  readonly indent: string;
   readonly connection: string;
-}
-
-function registrationPlace(writer: Writer, subject: ReconnectSubject): RegistrationPlace | string {
-  const creation = outermostWrapper(subject.creation);
-  const holder = creation.parent;
-  // `$.connection.hub` has no creation statement: register before its first start.
-  if (subject.creation.type === AST_NODE_TYPES.MemberExpression) {
-    const start = subject.starts[0];
-    const statement = start && statementOf(start);
-    if (!start || !statement || !isInStatementList(statement)) return 'cannot find a statement before which to register the restart';
-    const method = calledMethod(start)!;
-    return { offset: statement.range[0], before: true, indent: writer.indentOf(statement), connection: writer.text(method.object) };
-  }
-  let target: Node | undefined;
-  let statement: Node | undefined;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation && holder.id.type === AST_NODE_TYPES.Identifier) {
-    target = holder.id;
-    statement = holder.parent;
-  } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === creation && holder.operator === '=') {
-    target = holder.left;
-    statement = holder.parent;
-  }
-  if (holder?.type === AST_NODE_TYPES.PropertyDefinition) {
-    return 'the connection is built in a field initializer; register the restart in the constructor';
-  }
-  if (!target || !statement || !isInStatementList(statement) || !isPlainReference(target)) {
-    return 'cannot tell where the connection is stored; register a restart where it is';
-  }
-  const name = target.type === AST_NODE_TYPES.Identifier ? target.name : writer.text(target);
-  return { offset: writer.endOfLine(statement.range[1]), before: false, indent: writer.indentOf(statement), connection: name };
+  readonly usesThis: boolean;
 }
 
 /** `connection`, `this.connection`, `connectionRef.current`: names that read the same slot wherever they are written. */
@@ -209,6 +167,15 @@ function isPlainReference(node: Node): boolean {
   const target = skipWrappers(node);
   if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ThisExpression) return true;
   return target.type === AST_NODE_TYPES.MemberExpression && !target.computed && !target.optional && isPlainReference(target.object);
+}
+
+function usesThis(node: Node): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ThisExpression) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 function statementOf(node: Node): Node | undefined {
@@ -228,342 +195,343 @@ function isStatementList(node: Node): boolean {
   );
 }
 
-function isInStatementList(statement: Node): boolean {
-  return statement.parent !== undefined && isStatementList(statement.parent);
+/** The calls that continue a start: `start().then(a).catch(b)` gives the `then` and `catch` calls, in order. */
+function chainAfter(start: TSESTree.CallExpression): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  let current: Node = start;
+  for (;;) {
+    const member: Node | undefined = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || member.computed) break;
+    const name = staticPropertyName(member);
+    const call: Node | undefined = member.parent;
+    if (!name || !CHAIN_METHODS.includes(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+    calls.push(call);
+    current = call;
+  }
+  return calls;
+}
+
+/** The functions of the chain that handle a rejection: `.catch(f)` gives `f`, `.then(f, g)` gives `g`. */
+function rejectionHandlers(chain: readonly TSESTree.CallExpression[]): Node[] {
+  return chain.flatMap((call) => {
+    const name = staticPropertyName(call.callee as TSESTree.MemberExpression);
+    const handler = name === 'catch' ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
+    return handler ? [handler] : [];
+  });
+}
+
+/** Starts of the same connection inside `start`'s failure handlers: a retry the code wrote by hand. */
+function adHocRetries(start: TSESTree.CallExpression, starts: readonly TSESTree.CallExpression[]): TSESTree.CallExpression[] {
+  const handlers = rejectionHandlers(chainAfter(start));
+  return starts.filter((other) => other !== start && handlers.some((handler) => handler.range[0] <= other.range[0] && other.range[1] <= handler.range[1]));
+}
+
+/** The statement of `fn`'s body that holds `node`, when `fn` has a block body. */
+function bodyStatementOf(fn: FunctionNode, node: Node): Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  return fn.body.body.find((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
 }
 
 /** Collects the edits of one file and the helpers they need, then writes them into the source. */
 class Writer {
-  private readonly edits: TextEdit[] = [];
-  private readonly needed = new Set<HelperKind>();
-  private readonly disconnectedStates = new Set<string>();
-  private readonly names: Record<HelperKind, string>;
-  /** Helpers an earlier run already wrote into this file. */
-  private readonly existing = new Set<HelperKind>();
-  readonly typescript: boolean;
-  private readonly indentUnit: string;
+  private readonly edits: TextEdits;
 
   constructor(
     readonly model: SignalRModel,
-    private readonly file: FileInfo,
+    readonly source: string,
+    readonly style: FileStyle,
+    private readonly helpers: FileHelpers,
   ) {
-    this.typescript = ['.ts', '.tsx', '.mts', '.cts'].includes(extname(file.path).toLowerCase());
-    this.indentUnit = /^(\t| +)\S/m.exec(file.source)?.[1] ?? '  ';
-    this.names = this.chooseNames();
+    this.edits = new TextEdits(source);
   }
 
   text(node: Node): string {
-    return this.file.source.slice(node.range[0], node.range[1]);
+    return this.source.slice(node.range[0], node.range[1]);
   }
 
-  /** The whitespace before the first token on `node`'s line. */
-  indentOf(node: Node): string {
-    const lineStart = this.file.source.lastIndexOf('\n', node.range[0] - 1) + 1;
-    return /^[ \t]*/.exec(this.file.source.slice(lineStart))![0];
+  helper(plan: Plan, name: string): string {
+    plan.helpers.add(name);
+    return this.helpers.nameOf(name);
   }
 
-  /** `offset`, or past the comment that ends its line (`…build(); // note`): what follows goes on a new line after it. */
-  endOfLine(offset: number): number {
-    const rest = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\n|$)/.exec(this.file.source.slice(offset));
-    return rest ? offset + rest[0].length : offset;
+  commit(plan: Plan): void {
+    this.edits.add(...plan.edits);
+    for (const name of plan.helpers) this.helpers.use(name);
   }
 
-  add(...edits: TextEdit[]): void {
-    this.edits.push(...edits);
+  apply(): string | undefined {
+    const helperImport = this.helpers.importEdit();
+    if (helperImport) this.edits.insert(helperImport.at, helperImport.text);
+    return this.edits.apply();
   }
 
-  need(kind: HelperKind, disconnectedState?: string): void {
-    this.needed.add(kind);
-    if (kind === 'startWithRetry') {
-      this.needed.add('startLoops');
-      if (disconnectedState) this.disconnectedStates.add(disconnectedState);
-    }
-  }
-
-  /** `.withAutomaticReconnect({ nextRetryDelayInMilliseconds })` right before `.build()`. */
-  addPolicy(subject: ReconnectSubject): void {
+  /** `.withAutomaticReconnect(retryForever)` right before `.build()`, laid out like the chain. */
+  addPolicy(subject: ReconnectSubject, plan: Plan): void {
     const build = subject.creation as TSESTree.CallExpression;
-    const callee = skipWrappers(build.callee) as TSESTree.MemberExpression;
-    const dot = this.file.source.lastIndexOf('.', callee.property.range[0]);
-    const between = this.file.source.slice(callee.object.range[1], dot);
-    const delay = backoffDelaySource(`retryContext.${RETRY_COUNT_PROPERTY}`);
-    const policy = `${RETRY_POLICY_METHOD}: (retryContext) => ${delay}`;
-    if (between.includes('\n')) {
-      const indent = this.indentOf(callee.property);
-      const inner = indent + this.indentUnit;
-      const text =
-        `.${BUILDER_METHODS.withAutomaticReconnect}({\n` +
-        `${inner}// ${GENERATED_MARKER}: retries forever, after a random delay that doubles up to a cap.\n` +
-        `${inner}${policy},\n` +
-        `${indent}})\n${indent}`;
-      this.add({ start: dot, end: dot, text });
-    } else {
-      this.add({ start: dot, end: dot, text: `.${BUILDER_METHODS.withAutomaticReconnect}({ ${policy} })` });
+    const dots: number[] = [];
+    for (let node: Node = build; node.type === AST_NODE_TYPES.CallExpression; ) {
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+      dots.unshift(this.source.lastIndexOf('.', callee.property.range[0]));
+      node = skipWrappers(callee.object);
     }
-  }
-
-  /** `x.start()` → `startWithRetry(x)`; a reason when that is not safe. */
-  startWrap(start: TSESTree.CallExpression): TextEdit[] | string {
-    const method = calledMethod(start)!;
-    if (start.arguments.length > 0) return `\`${this.text(start)}\` passes start() options`;
-    if (start.optional || (skipWrappers(start.callee) as TSESTree.MemberExpression).optional) {
-      return `\`${this.text(start)}\` may not run (optional call)`;
-    }
-    if (!isPlainReference(method.object)) return `\`${this.text(start)}\` is not called on a variable or field`;
-    return [{ start: start.range[0], end: start.range[1], text: `${this.names.startWithRetry}(${this.text(method.object)})` }];
-  }
-
-  /** Marks a `stop()` as deliberate before it runs; a reason when the stop is not a statement of its own. */
-  stopMark(stop: TSESTree.CallExpression, kind: 'startLoops' | 'stoppedOnPurpose'): TextEdit[] | string {
-    const method = calledMethod(stop)!;
-    if (!isPlainReference(method.object)) return `\`${this.text(stop)}\` is not called on a variable or field`;
-    const target = this.text(skipWrappers(method.object));
-    const optional = stop.optional || (skipWrappers(stop.callee) as TSESTree.MemberExpression).optional;
-    const operation = kind === 'startLoops' ? 'delete' : 'add';
-    const mark = optional
-      ? `if (${target}) ${this.names[kind]}.${operation}(${target});`
-      : `${this.names[kind]}.${operation}(${target});`;
-    const place = this.unconditionalPlace(stop);
-    if (!place) return `\`${this.text(stop)}\` runs inside a larger expression; mark it as a deliberate stop by hand`;
-    if (place.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-      const body = place.body;
-      return [
-        { start: body.range[0], end: body.range[0], text: `{ ${mark} return ` },
-        { start: body.range[1], end: body.range[1], text: '; }' },
-      ];
-    }
-    if (isInStatementList(place)) {
-      return [{ start: place.range[0], end: place.range[0], text: `${mark}\n${this.indentOf(place)}` }];
-    }
-    return [
-      { start: place.range[0], end: place.range[0], text: `{ ${mark} ` },
-      { start: place.range[1], end: place.range[1], text: ' }' },
-    ];
+    const call = `.${BUILDER_METHODS.withAutomaticReconnect}(${this.helper(plan, RECONNECT_HELPERS.retryForever)})`;
+    const edits = new TextEdits(this.source);
+    addChainCall(edits, this.style, dots, dots.at(-1)!, call);
+    plan.edits.push(...edits.all());
   }
 
   /**
-   * The statement (or concise arrow) that always runs `stop` when it runs: the call may sit under
-   * `await`, `void`, a `.then/.catch` chain, a `return` or a declaration, but not under a condition.
+   * The start retried: `x.start().then(a).catch(b)` → `startWithRetry(x, (started) => started.then(a).catch(b))`
+   * when the chain handles a failure (it then hears every failed try); `x.start()` → `startWithRetry(x)`
+   * when nothing but an unhandled rejection would hear it. A reason when the failure reaches code
+   * that may handle it and would no longer hear it.
    */
-  private unconditionalPlace(stop: TSESTree.CallExpression): Node | undefined {
-    let current: Node = stop;
-    for (;;) {
-      const parent: Node | undefined = current.parent;
-      if (!parent) return undefined;
-      if (skipWrappers(parent) !== parent || parent.type === AST_NODE_TYPES.AwaitExpression) {
-        current = parent;
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') {
-        current = parent;
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
-        current = parent;
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current) {
-        current = parent;
-        continue;
-      }
-      if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return parent;
-      if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.ReturnStatement) return parent;
-      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) {
-        return parent.parent.declarations.length === 1 ? parent.parent : undefined;
-      }
-      return undefined;
+  startRetry(start: TSESTree.CallExpression, plan: Plan, retries: readonly TSESTree.CallExpression[]): TextEdit[] | string {
+    const method = calledMethod(start)!;
+    const callText = this.text(start);
+    if (start.arguments.length > 0) return `\`${callText}\` passes start() options`;
+    if (start.optional || (skipWrappers(start.callee) as TSESTree.MemberExpression).optional) return `\`${callText}\` may not run (optional call)`;
+    if (!isPlainReference(method.object)) return `\`${callText}\` is not called on a variable or field`;
+    const connection = this.text(skipWrappers(method.object));
+    const written = chainAfter(start);
+    let chain = written;
+    const removals: TextEdit[] = [];
+    for (const retry of retries) {
+      const removal = this.retryRemoval(chain, retry);
+      if (typeof removal === 'string') return removal;
+      removals.push(removal.edit);
+      chain = chain.filter((call) => call !== removal.droppedCall);
     }
+    const edits = this.wrapStart(start, chain, written.at(-1) ?? start, connection, callText, plan);
+    return typeof edits === 'string' ? edits : [...removals, ...edits];
   }
 
-  oncloseRestart(place: RegistrationPlace): TextEdit {
-    const connection = place.connection;
-    const inner = place.indent + this.indentUnit;
-    const registration =
-      `${connection}.${CONNECTION_METHODS.onclose}(() => {\n` +
-      `${inner}// ${GENERATED_MARKER}: restart after a random delay, unless this file stopped it.\n` +
-      `${inner}if (${this.names.startLoops}.has(${connection})) void ${this.names.startWithRetry}(${connection}, 1);\n` +
-      `${place.indent}});`;
-    return this.registrationEdit(place, registration);
+  /**
+   * Removes a retry the code wrote into a start's failure handler: the handler's statement that
+   * holds it, or the whole `.catch(…)` when retrying is all the handler does.
+   */
+  private retryRemoval(chain: readonly TSESTree.CallExpression[], retry: TSESTree.CallExpression): { edit: TextEdit; droppedCall?: TSESTree.CallExpression } | string {
+    const reason = `its failure handler retries the start itself (line ${retry.loc.start.line}) in a way this codemod does not replace; remove that retry and run it again`;
+    const call = chain.find((candidate) => candidate.arguments.some((argument) => argument.range[0] <= retry.range[0] && retry.range[1] <= argument.range[1]));
+    const handler = call && skipWrappers(call.arguments[call.arguments.length - 1]!);
+    if (!call || !handler || !isFunction(handler)) return reason;
+    const statement = bodyStatementOf(handler, retry);
+    const block = handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body : undefined;
+    const onlyRetry = !block || (block.body.length === 1 && statement !== undefined);
+    if (statement && !onlyRetry) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return reason;
+      const lineStart = this.edits.lineStart(statement.range[0]);
+      const end = this.edits.endOfLine(statement.range[1]);
+      const wholeLines = this.source.slice(lineStart, statement.range[0]).trim() === '' && this.source[end] === '\n';
+      return { edit: wholeLines ? { start: lineStart, end: end + 1, text: '' } : { start: statement.range[0], end: statement.range[1], text: '' } };
+    }
+    if (!onlyRetry || staticPropertyName(call.callee as TSESTree.MemberExpression) !== 'catch') return reason;
+    // `.catch(() => setTimeout(…))`: the handler only retried; the chain goes on without it.
+    const member = call.callee as TSESTree.MemberExpression;
+    const dot = this.source.lastIndexOf('.', member.property.range[0]);
+    const from = dot - /\s*$/.exec(this.source.slice(member.object.range[1], dot))![0].length;
+    return { edit: { start: from, end: call.range[1], text: '' }, droppedCall: call };
   }
 
+  /** `whole` is the chain as written, before a dropped `.catch`: where its value goes. */
+  private wrapStart(start: TSESTree.CallExpression, chain: readonly TSESTree.CallExpression[], whole: Node, connection: string, callText: string, plan: Plan): TextEdit[] | string {
+    if (rejectionHandlers(chain).length === 0) {
+      const reason = this.failureListener(whole);
+      if (reason) return `the failure of \`${callText}\` reaches ${reason}, which would no longer hear it; retry the start there`;
+      return [{ start: start.range[0], end: start.range[1], text: `${this.helper(plan, RECONNECT_HELPERS.startWithRetry)}(${connection})` }];
+    }
+    const last = outermostWrapper(chain.at(-1)!);
+    if (!this.style.language.arrows && usesThis(last)) return `\`${callText}\` is chained on code that uses \`this\`, which a \`function\` wrapper would change`;
+    const startWithRetry = this.helper(plan, RECONNECT_HELPERS.startWithRetry);
+    const edits: TextEdit[] = [{ start: start.range[0], end: start.range[1], text: 'started' }];
+    if (this.style.language.arrows) {
+      const head = `${startWithRetry}(${connection}, (started) =>`;
+      const oneLine = last.loc.start.line === last.loc.end.line;
+      const width = this.edits.lineLength(last.range[0]) + head.length + 2 - callText.length + 'started'.length;
+      if (oneLine && width > LINE_WIDTH) {
+        // As Prettier breaks a call whose last argument is a long arrow function.
+        const indent = this.edits.indentAt(last.range[0]);
+        edits.unshift({ start: last.range[0], end: last.range[0], text: `${head}\n${indent}${this.style.indent}` });
+        edits.push({ start: last.range[1], end: last.range[1], text: `${this.style.trailingCommas ? ',' : ''}\n${indent})` });
+      } else {
+        edits.unshift({ start: last.range[0], end: last.range[0], text: `${head} ` });
+        edits.push({ start: last.range[1], end: last.range[1], text: ')' });
+      }
+      return edits;
+    }
+    // `function (started) { return …; }`, the chain's own lines one step further in.
+    const indent = this.edits.indentAt(last.range[0]);
+    edits.unshift({ start: last.range[0], end: last.range[0], text: `${startWithRetry}(${connection}, function (started) {\n${indent}${this.style.indent}return ` });
+    for (let at = this.source.indexOf('\n', last.range[0]); at >= 0 && at < last.range[1]; at = this.source.indexOf('\n', at + 1)) {
+      if (this.source[at + 1] !== '\n') edits.push({ start: at + 1, end: at + 1, text: this.style.indent });
+    }
+    edits.push({ start: last.range[1], end: last.range[1], text: `${semicolon(this.style)}\n${indent}})` });
+    return edits;
+  }
+
+  /**
+   * What hears a rejection of `promise` besides an unhandled-rejection report: a `catch` around its
+   * `await`, or the callers of the function that returns or awaits it. Undefined when nothing does.
+   */
+  private failureListener(promise: Node): string | undefined {
+    const outer = outermostWrapper(promise);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return undefined;
+    let fn: FunctionNode | undefined;
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      for (let current: Node = parent; current.parent && !isFunction(current); current = current.parent) {
+        const holder: Node = current.parent;
+        if (holder.type === AST_NODE_TYPES.TryStatement && holder.block === current && holder.handler) return 'the `catch` around it';
+      }
+      fn = enclosingFunction(parent);
+      if (!fn) return undefined;
+    } else if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer)) {
+      fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
+    } else {
+      return 'the code it is handed to';
+    }
+    return fn && this.callersListen(fn);
+  }
+
+  /** Whether callers of `fn` may handle its rejection: undefined when every call ignores the result. */
+  private callersListen(fn: FunctionNode): string | undefined {
+    const role = callbackRole(this.model, fn);
+    if (role.kind === 'ignored') return undefined;
+    if (role.kind !== 'named') return 'the code that calls the enclosing function';
+    const name = role.name.type === AST_NODE_TYPES.Identifier ? role.name.name : undefined;
+    if (name && LIFECYCLE_METHODS.includes(name) && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return undefined;
+    const calls = name ? this.callsByName(fn, name) : undefined;
+    if (!calls || calls.length === 0) return `the callers of \`${name ?? 'the enclosing function'}\``;
+    const listening = calls.find((call) => {
+      const user = outermostWrapper(call).parent;
+      return !(user?.type === AST_NODE_TYPES.ExpressionStatement || (user?.type === AST_NODE_TYPES.UnaryExpression && user.operator === 'void'));
+    });
+    return listening ? `the caller of \`${name}\` on line ${listening.loc.start.line}` : undefined;
+  }
+
+  /** The calls of a local function or of a method through `this`; undefined when others may call it (exported). */
+  private callsByName(fn: FunctionNode, name: string): TSESTree.CallExpression[] | undefined {
+    const holder = outermostWrapper(fn).parent;
+    const isMethod = holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition;
+    const exported = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+    if (isMethod) {
+      const classNode = holder.parent?.parent;
+      if (!classNode || exported(classNode.parent)) return undefined;
+      if (holder.type === AST_NODE_TYPES.MethodDefinition && holder.accessibility !== 'private' && holder.accessibility !== 'protected') return undefined;
+      const calls: TSESTree.CallExpression[] = [];
+      walk(classNode, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression && staticPropertyName(node.callee) === name) calls.push(node);
+      });
+      return calls;
+    }
+    const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.parent;
+    if (exported(declaration?.parent)) return undefined;
+    const identifier = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.id : undefined;
+    const variable = identifier?.type === AST_NODE_TYPES.Identifier ? this.model.variableOf(identifier) : undefined;
+    if (!variable) return undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable.references) {
+      const callee = outermostWrapper(reference.identifier);
+      if (callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee) calls.push(callee.parent);
+      else if (reference.isRead()) return undefined;
+    }
+    return calls;
+  }
+
+  /** `x.stop()` → `stopConnection(x)`, so that no retry starts it again; `x?.stop()` as a statement → `if (x) stopConnection(x)`. */
+  stopCancelling(stop: TSESTree.CallExpression, plan: Plan): TextEdit[] | string {
+    const method = calledMethod(stop)!;
+    if (!isPlainReference(method.object)) return `\`${this.text(stop)}\` is not called on a variable or field`;
+    const connection = this.text(skipWrappers(method.object));
+    const stopConnection = this.helper(plan, RECONNECT_HELPERS.stopConnection);
+    const optional = stop.optional || (skipWrappers(stop.callee) as TSESTree.MemberExpression).optional;
+    if (!optional) return [{ start: stop.range[0], end: stop.range[1], text: `${stopConnection}(${connection})` }];
+    const chain = stop.parent?.type === AST_NODE_TYPES.ChainExpression ? stop.parent : stop;
+    const user = chain.parent;
+    const statement = user?.type === AST_NODE_TYPES.UnaryExpression || user?.type === AST_NODE_TYPES.AwaitExpression ? user.parent : user;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return `\`${this.text(stop)}\` may not run (optional call) inside a larger expression; call \`${stopConnection}\` there by hand`;
+    const prefix = user !== statement ? `${this.source.slice(user!.range[0], chain.range[0])}` : '';
+    return [{ start: statement.range[0], end: statement.range[1], text: `if (${connection}) ${prefix}${stopConnection}(${connection})${semicolon(this.style)}` }];
+  }
+
+  registrationPlace(subject: ReconnectSubject): RegistrationPlace | string {
+    const creation = outermostWrapper(subject.creation);
+    const holder = creation.parent;
+    // `$.connection.hub` has no creation statement: register before its first start.
+    if (subject.creation.type === AST_NODE_TYPES.MemberExpression) {
+      const start = subject.starts[0];
+      const statement = start && statementOf(start);
+      if (!start || !statement) return 'cannot find a statement before which to register the restart';
+      const method = calledMethod(start)!;
+      return { statement, before: true, connection: this.text(method.object), usesThis: false };
+    }
+    let target: Node | undefined;
+    let statement: Node | undefined;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === creation && holder.id.type === AST_NODE_TYPES.Identifier) {
+      target = holder.id;
+      statement = holder.parent;
+    } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === creation && holder.operator === '=') {
+      target = holder.left;
+      statement = holder.parent;
+    }
+    if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return 'the connection is built in a field initializer; register the restart in the constructor';
+    if (!target || !statement || !statement.parent || !isStatementList(statement.parent) || !isPlainReference(target)) {
+      return 'cannot tell where the connection is stored; register a restart where it is';
+    }
+    const connection = target.type === AST_NODE_TYPES.Identifier ? target.name : this.text(target);
+    if (!this.style.language.arrows && usesThis(target)) return `\`${connection}\` uses \`this\`, which a \`function\` handler would change`;
+    return { statement, before: false, connection, usesThis: usesThis(target) };
+  }
+
+  /** `connection.onclose(() => restartWithRetry(connection));` */
+  oncloseRestart(place: RegistrationPlace, plan: Plan): TextEdit {
+    const restart = `${this.helper(plan, RECONNECT_HELPERS.restartWithRetry)}(${place.connection})`;
+    const handler = this.style.language.arrows ? `() => ${restart}` : `function () { ${restart}${semicolon(this.style)} }`;
+    return this.registrationEdit(place, `${place.connection}.${CONNECTION_METHODS.onclose}(${handler})${semicolon(this.style)}`);
+  }
+
+  /** A `disconnected` handler that starts the classic connection again after a random delay, unless the file stopped it. */
   disconnectedRestart(place: RegistrationPlace, checksDeliberateStops: boolean): TextEdit {
-    const connection = place.connection;
-    const inner = place.indent + this.indentUnit;
-    const guard = checksDeliberateStops ? `${inner}if (${this.names.stoppedOnPurpose}.delete(${connection})) return;\n` : '';
-    const registration =
-      `${connection}.${CLASSIC_DISCONNECTED}(() => {\n` +
-      `${inner}// ${GENERATED_MARKER}: restart after a random delay${checksDeliberateStops ? ', unless this file stopped it' : ''}.\n` +
-      guard +
-      `${inner}setTimeout(() => ${connection}.start(), ${classicRestartDelaySource()});\n` +
-      `${place.indent}});`;
-    return this.registrationEdit(place, registration);
+    const { connection } = place;
+    const semi = semicolon(this.style);
+    const start = this.style.language.arrows ? `() => ${connection}.start()` : `function () { ${connection}.start()${semi} }`;
+    const lines = [
+      `${connection}.${CLASSIC_DISCONNECTED}(${this.style.language.arrows ? '() =>' : 'function ()'} {`,
+      ...(checksDeliberateStops ? [`  if (${STOPPED_ON_PURPOSE}.delete(${connection})) return${semi}`] : []),
+      '  // A random delay, so that clients cut off together do not all come back at once.',
+      `  setTimeout(${start}, ${classicRestartDelaySource()})${semi}`,
+      `})${semi}`,
+    ];
+    return this.registrationEdit(place, lines.join('\n').replace(/^ {2}/gm, this.style.indent));
+  }
+
+  /** Before a classic `stop()`: `stoppedOnPurpose.add(connection);`, declaring the set once. */
+  classicStopMark(stop: TSESTree.CallExpression): TextEdit[] | string {
+    const method = calledMethod(stop)!;
+    if (!isPlainReference(method.object)) return `\`${this.text(stop)}\` is not called on a variable or field`;
+    const statement = statementOf(stop) ?? stop.parent;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || skipWrappers(statement.expression) !== stop) {
+      return `\`${this.text(stop)}\` runs inside a larger expression; mark it as a deliberate stop by hand`;
+    }
+    const target = this.text(skipWrappers(method.object));
+    const indent = this.edits.indentAt(statement.range[0]);
+    return [{ start: statement.range[0], end: statement.range[0], text: `${STOPPED_ON_PURPOSE}.add(${target})${semicolon(this.style)}\n${indent}` }];
+  }
+
+  /** The set of classic connections stopped on purpose, declared before the file's first statement. */
+  stoppedOnPurposeDeclaration(): TextEdit[] {
+    if (this.source.includes(`${STOPPED_ON_PURPOSE} =`)) return [];
+    const at = topInsertionPoint(this.source, this.model.program);
+    const text = `${blankLineBefore(this.source, at)}// Connections stopped on purpose: their \`${CLASSIC_DISCONNECTED}\` handler must not restart them.\n${constKeyword(this.style)} ${STOPPED_ON_PURPOSE} = new WeakSet()${semicolon(this.style)}\n\n`;
+    return [{ start: at, end: at, text }];
   }
 
   private registrationEdit(place: RegistrationPlace, registration: string): TextEdit {
-    const text = place.before ? `${registration}\n${place.indent}` : `\n${place.indent}${registration}`;
-    return { start: place.offset, end: place.offset, text };
+    const indent = this.edits.indentAt(place.statement.range[0]);
+    if (place.before) return { start: place.statement.range[0], end: place.statement.range[0], text: `${indentLines(registration, indent).slice(indent.length)}\n${indent}` };
+    const at = this.edits.endOfLine(place.statement.range[1]);
+    return { start: at, end: at, text: `\n${indentLines(registration, indent)}` };
   }
-
-  /** The new source, or undefined when nothing changed. */
-  apply(): string | undefined {
-    if (this.edits.length === 0) return undefined;
-    const helpers = this.helperEdit();
-    const edits = [...this.edits, ...(helpers ? [helpers] : [])].sort((a, b) => b.start - a.start || b.end - a.end);
-    let source = this.file.source;
-    for (const edit of edits) source = source.slice(0, edit.start) + edit.text + source.slice(edit.end);
-    return source === this.file.source ? undefined : source;
-  }
-
-  // ---- helpers ----
-
-  private chooseNames(): Record<HelperKind, string> {
-    const program = this.model.program;
-    const declared = new Map<string, Node>();
-    for (const statement of program.body) {
-      for (const name of declaredNames(statement)) declared.set(name, statement);
-    }
-    const names = {} as Record<HelperKind, string>;
-    for (const kind of Object.keys(HELPER_NAMES) as HelperKind[]) {
-      const base = HELPER_NAMES[kind];
-      for (let suffix = 1; ; suffix++) {
-        const name = suffix === 1 ? base : `${base}${suffix}`;
-        const statement = declared.get(name);
-        if (statement && this.isGenerated(statement)) {
-          this.existing.add(kind);
-          names[kind] = name;
-          break;
-        }
-        // Any mention (even in a comment or string) counts as taken: a clash costs more than a suffix.
-        if (!new RegExp(`\\b${name}\\b`).test(this.file.source)) {
-          names[kind] = name;
-          break;
-        }
-      }
-    }
-    return names;
-  }
-
-  /** A top-level statement this codemod wrote: its leading comment carries the marker. */
-  private isGenerated(statement: Node): boolean {
-    const index = this.model.program.body.indexOf(statement as TSESTree.ProgramStatement);
-    const previousEnd = index > 0 ? this.model.program.body[index - 1]!.range[1] : 0;
-    return this.file.source.slice(previousEnd, statement.range[0]).includes(GENERATED_MARKER);
-  }
-
-  private helperEdit(): TextEdit | undefined {
-    const missing = [...this.needed].filter((kind) => !this.existing.has(kind));
-    if (missing.length === 0) return undefined;
-    const blocks = (['startLoops', 'stoppedOnPurpose', 'startWithRetry'] as const)
-      .filter((kind) => missing.includes(kind))
-      .map((kind) => this.helperSource(kind));
-    const program = this.model.program;
-    const isModule = program.body.some(
-      (statement) =>
-        statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration,
-    );
-    const text = blocks.join('\n\n').replace(/^const /gm, isModule || this.typescript ? 'const ' : 'var ');
-    const anchor = lastPreamble(program);
-    if (anchor) return { start: anchor.range[1], end: anchor.range[1], text: `\n\n${text}` };
-    const first = program.body[0];
-    if (!first) return undefined;
-    // Above the first statement's JSDoc, which belongs to it; below the file's header comment.
-    let start = first.range[0];
-    for (const comment of [...(program.comments ?? [])].reverse()) {
-      if (comment.range[1] > start) continue;
-      const isJsDoc = comment.type === 'Block' && comment.value.startsWith('*');
-      if (!isJsDoc || !/^[ \t]*(?:\r?\n)?[ \t]*$/.test(this.file.source.slice(comment.range[1], start))) break;
-      start = comment.range[0];
-    }
-    const before = this.file.source.slice(0, start);
-    const needsBlankLine = before.trim().length > 0 && !/\n[ \t]*\n[ \t]*$/.test(before);
-    return { start, end: start, text: `${needsBlankLine ? '\n' : ''}${text}\n\n` };
-  }
-
-  private helperSource(kind: HelperKind): string {
-    const ts = this.typescript;
-    const i = this.indentUnit;
-    const { startLoops, startWithRetry, stoppedOnPurpose } = this.names;
-    switch (kind) {
-      case 'startLoops':
-        return [
-          `// ${GENERATED_MARKER}: the connections this file has started and not stopped since,`,
-          '// each with the start loop now in charge of it.',
-          `const ${startLoops} = new WeakMap${ts ? '<object, object>' : ''}();`,
-        ].join('\n');
-      case 'stoppedOnPurpose':
-        return [
-          `// ${GENERATED_MARKER}: connections this file stopped on purpose; \`${CLASSIC_DISCONNECTED}\` fires`,
-          '// after those too, and must not restart them.',
-          `const ${stoppedOnPurpose} = new WeakSet${ts ? '<object>' : ''}();`,
-        ].join('\n');
-      case 'startWithRetry': {
-        const states = [...this.disconnectedStates].sort();
-        const stillDisconnected = (states.length > 0 ? states : [DISCONNECTED_STATE.modern])
-          .map((state) => `connection.state !== ${state}`)
-          .join(' && ');
-        const signature = ts
-          ? `async function ${startWithRetry}(connection: { start(): Promise<void>; readonly state: unknown }, previousRetryCount = 0): Promise<void> {`
-          : `async function ${startWithRetry}(connection, previousRetryCount = 0) {`;
-        return [
-          `// ${GENERATED_MARKER}: starts a connection and, while that fails, tries again after a`,
-          '// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.',
-          signature,
-          `${i}const loop = {};`,
-          `${i}${startLoops}.set(connection, loop);`,
-          `${i}for (let retryCount = previousRetryCount; ; retryCount++) {`,
-          `${i}${i}if (retryCount > 0) {`,
-          `${i}${i}${i}const delay = ${backoffDelaySource('retryCount - 1')};`,
-          `${i}${i}${i}await new Promise((resolve) => setTimeout(resolve, delay));`,
-          `${i}${i}}`,
-          `${i}${i}if (${startLoops}.get(connection) !== loop) return;`,
-          `${i}${i}try {`,
-          `${i}${i}${i}await connection.start();`,
-          `${i}${i}${i}return;`,
-          `${i}${i}} catch {`,
-          `${i}${i}${i}// Still down: wait and try again. Any other state means other code started it meanwhile.`,
-          `${i}${i}${i}if (${stillDisconnected}) return;`,
-          `${i}${i}}`,
-          `${i}}`,
-          '}',
-        ].join('\n');
-      }
-    }
-  }
-}
-
-/** The names a top-level statement declares (functions, classes, variables). */
-function declaredNames(statement: TSESTree.ProgramStatement): string[] {
-  const declaration =
-    statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-      ? statement.declaration
-      : statement;
-  if (!declaration) return [];
-  if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
-    return [declaration.id.name];
-  }
-  if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-    return declaration.declarations.flatMap((declarator) => (declarator.id.type === AST_NODE_TYPES.Identifier ? [declarator.id.name] : []));
-  }
-  return [];
-}
-
-/** The last of the statements a module opens with: directives, imports, `require`s. Helpers go after them. */
-function lastPreamble(program: TSESTree.Program): Node | undefined {
-  let last: Node | undefined;
-  for (const statement of program.body) {
-    const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
-    const isImport = statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration;
-    const isRequire =
-      statement.type === AST_NODE_TYPES.VariableDeclaration &&
-      statement.declarations.every((declarator) => {
-        const init = declarator.init && skipWrappers(declarator.init);
-        return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
-      });
-    if (!isDirective && !isImport && !isRequire) break;
-    last = statement;
-  }
-  return last;
 }

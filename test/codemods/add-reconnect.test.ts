@@ -72,8 +72,9 @@ await second.start();
 `;
     const { output } = await runTransform(transform, 'worker.ts', withSecond);
     expect(output).toBeDefined();
-    expect(output!.match(/async function startWithRetry/g)).toHaveLength(1);
-    expect(output!.match(/const signalRStartLoops/g)).toHaveLength(1);
+    expect(output!.match(/function startWithRetry/g)).toHaveLength(1);
+    expect(output!.match(/const startRuns/g)).toHaveLength(1);
+    expect(output!.match(/function retryDelay/g)).toHaveLength(1);
     expect(output).toContain('await startWithRetry(second);');
   });
 

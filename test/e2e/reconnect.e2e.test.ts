@@ -77,10 +77,10 @@ interface TracedClient {
   closeError?: Error;
 }
 
-async function connect(module: ChatClientModule, url: string, name: string): Promise<TracedClient> {
+async function connect(module: ChatClientModule, url: string, name: string, onStartError?: (error: Error) => void): Promise<TracedClient> {
   const logger = new RecordingLogger();
   // `client` lets the server tell the clients' negotiate requests apart.
-  const connection = await module.connectToChat(`${url}?client=${name}`, () => {}, logger);
+  const connection = await module.connectToChat(`${url}?client=${name}`, () => {}, logger, onStartError);
   const client: TracedClient = { name, connection, logger };
   connection.onreconnecting(() => (client.reconnectingAt ??= Date.now()));
   connection.onreconnected(() => (client.reconnectedAt ??= Date.now()));
@@ -153,7 +153,8 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
     // A fixed client started during the outage: automatic reconnect does not cover a first start()
     // that fails, so the codemod also retries that one.
     let lateConnected = false;
-    const late = connect(fixed, url, 'late').then((client) => {
+    const lateStartErrors: Error[] = [];
+    const late = connect(fixed, url, 'late', (error) => lateStartErrors.push(error)).then((client) => {
       lateConnected = true;
       clients.push(client);
       return client;
@@ -170,8 +171,10 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
       expect(client.connection.state).toBe(HubConnectionState.Reconnecting);
       expect(client.closedAt).toBeUndefined();
     }
-    // The late client's first start() failed, and it is still trying.
+    // The late client's first start() failed, and it is still trying; the code's own handler heard
+    // every failed try, as it heard the one failure before the codemod.
     expect(lateConnected).toBe(false);
+    expect(lateStartErrors.length).toBeGreaterThan(0);
 
     // ---- the server comes back on the same port ----
     const restartedAt = Date.now();

@@ -9,9 +9,17 @@ import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 
 export type MessageHandler = (user: string, text: string) => void;
 
-export async function connectToChat(url: string, onMessage: MessageHandler, logger: ILogger | LogLevel = LogLevel.Warning): Promise<HubConnection> {
+/** Told about every failed start (the status line of a chat window). */
+export type StartErrorHandler = (error: Error) => void;
+
+export async function connectToChat(
+  url: string,
+  onMessage: MessageHandler,
+  logger: ILogger | LogLevel = LogLevel.Warning,
+  onStartError: StartErrorHandler = () => {},
+): Promise<HubConnection> {
   const connection = new HubConnectionBuilder().withUrl(url).configureLogging(logger).build();
   connection.on('ReceiveMessage', onMessage);
-  await connection.start();
+  await connection.start().catch(onStartError);
   return connection;
 }

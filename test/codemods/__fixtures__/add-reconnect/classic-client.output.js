@@ -1,15 +1,14 @@
 // The chat page on the classic jQuery client.
 
-// Added by signalr-codemod add-reconnect: connections this file stopped on purpose; `disconnected` fires
-// after those too, and must not restart them.
-var signalRStoppedOnPurpose = new WeakSet();
+// Connections stopped on purpose: their `disconnected` handler must not restart them.
+var stoppedOnPurpose = new WeakSet();
 
 $(function () {
   var connection = $.hubConnection('/signalr');
-  connection.disconnected(() => {
-    // Added by signalr-codemod add-reconnect: restart after a random delay, unless this file stopped it.
-    if (signalRStoppedOnPurpose.delete(connection)) return;
-    setTimeout(() => connection.start(), 1000 + 29000 * Math.random());
+  connection.disconnected(function () {
+    if (stoppedOnPurpose.delete(connection)) return;
+    // A random delay, so that clients cut off together do not all come back at once.
+    setTimeout(function () { connection.start(); }, 1000 + 29000 * Math.random());
   });
   var chat = connection.createHubProxy('chatHub');
 
@@ -22,7 +21,7 @@ $(function () {
   });
 
   $('#leave').on('click', function () {
-    signalRStoppedOnPurpose.add(connection);
+    stoppedOnPurpose.add(connection);
     connection.stop();
   });
 });

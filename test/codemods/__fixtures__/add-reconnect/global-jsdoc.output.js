@@ -1,31 +1,44 @@
 // The chat page. Loaded after the SignalR browser bundle, which defines `signalR`.
 
-// Added by signalr-codemod add-reconnect: the connections this file has started and not stopped since,
-// each with the start loop now in charge of it.
-var signalRStartLoops = new WeakMap();
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount) {
+  return Math.min(30000, 1000 * Math.pow(2, retryCount)) * (1 - 0.5 * Math.random());
+}
 
-// Added by signalr-codemod add-reconnect: starts a connection and, while that fails, tries again after a
-// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.
-async function startWithRetry(connection, previousRetryCount = 0) {
-  const loop = {};
-  signalRStartLoops.set(connection, loop);
-  for (let retryCount = previousRetryCount; ; retryCount++) {
-    if (retryCount > 0) {
-      const delay = Math.min(30000, 1000 * 2 ** (retryCount - 1)) * (1 - 0.5 * Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-    if (signalRStartLoops.get(connection) !== loop) return;
-    try {
-      await connection.start();
-      return;
-    } catch {
-      // Still down: wait and try again. Any other state means other code started it meanwhile.
-      if (connection.state !== 'Disconnected') return;
-    }
+// For withAutomaticReconnect: unlike the default policy, it never gives up.
+const retryForever = {
+  nextRetryDelayInMilliseconds(retryContext) {
+    return retryDelay(retryContext.previousRetryCount);
   }
+};
+
+// How each connection was last started, or that it was stopped on purpose.
+const startRuns = new WeakMap();
+
+/**
+ * Starts `connection`, and while that fails, starts it again after a random, growing delay.
+ * `then` gets each try's `start()` promise: what the code chained on its start runs for every try.
+ * Resolves once connected; never settles when the connection is stopped first.
+ */
+function startWithRetry(connection, then) {
+  const run = { then };
+  startRuns.set(connection, run);
+  return new Promise((resolve) => {
+    const attempt = (retryCount) => {
+      if (startRuns.get(connection) !== run) return;
+      const started = connection.start();
+      const chained = then ? then(started) : undefined;
+      const retry = () => setTimeout(() => attempt(retryCount + 1), retryDelay(retryCount));
+      started.then(() => resolve(chained), retry);
+    };
+    attempt(0);
+  });
 }
 
 /** The page's connection to the chat hub. */
-const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retryContext) => Math.min(30000, 1000 * 2 ** retryContext.previousRetryCount) * (1 - 0.5 * Math.random()) }).build();
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect(retryForever)
+  .build();
 connection.on('Message', (text) => console.log(text));
 startWithRetry(connection);

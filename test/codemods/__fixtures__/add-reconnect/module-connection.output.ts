@@ -1,39 +1,49 @@
 // A Node worker that listens to the chat hub for as long as it runs.
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 
-// Added by signalr-codemod add-reconnect: the connections this file has started and not stopped since,
-// each with the start loop now in charge of it.
-const signalRStartLoops = new WeakMap<object, object>();
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount: number): number {
+  return Math.min(30000, 1000 * 2 ** retryCount) * (1 - 0.5 * Math.random());
+}
 
-// Added by signalr-codemod add-reconnect: starts a connection and, while that fails, tries again after a
-// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.
-async function startWithRetry(connection: { start(): Promise<void>; readonly state: unknown }, previousRetryCount = 0): Promise<void> {
-  const loop = {};
-  signalRStartLoops.set(connection, loop);
-  for (let retryCount = previousRetryCount; ; retryCount++) {
-    if (retryCount > 0) {
-      const delay = Math.min(30000, 1000 * 2 ** (retryCount - 1)) * (1 - 0.5 * Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-    if (signalRStartLoops.get(connection) !== loop) return;
-    try {
-      await connection.start();
-      return;
-    } catch {
-      // Still down: wait and try again. Any other state means other code started it meanwhile.
-      if (connection.state !== 'Disconnected') return;
-    }
+// For withAutomaticReconnect: unlike the default policy, it never gives up.
+const retryForever = {
+  nextRetryDelayInMilliseconds(retryContext: { previousRetryCount: number }): number {
+    return retryDelay(retryContext.previousRetryCount);
   }
+};
+
+// How each connection was last started, or that it was stopped on purpose.
+const startRuns = new WeakMap<object, { then?(started: Promise<void>): unknown; stopped?: true }>();
+
+/**
+ * Starts `connection`, and while that fails, starts it again after a random, growing delay.
+ * `then` gets each try's `start()` promise: what the code chained on its start runs for every try.
+ * Resolves once connected; never settles when the connection is stopped first.
+ */
+function startWithRetry(
+  connection: { start(): Promise<void> },
+  then?: (started: Promise<void>) => unknown
+): Promise<void> {
+  const run = { then };
+  startRuns.set(connection, run);
+  return new Promise((resolve) => {
+    const attempt = (retryCount: number): void => {
+      if (startRuns.get(connection) !== run) return;
+      const started = connection.start();
+      const chained = then ? then(started) : undefined;
+      const retry = () => setTimeout(() => attempt(retryCount + 1), retryDelay(retryCount));
+      started.then(() => resolve(chained as Promise<void> | undefined), retry);
+    };
+    attempt(0);
+  });
 }
 
 const connection = new HubConnectionBuilder()
   .withUrl('https://chat.contoso.com/hubs/chat')
   // Warnings only: this runs unattended.
   .configureLogging(LogLevel.Warning)
-  .withAutomaticReconnect({
-    // Added by signalr-codemod add-reconnect: retries forever, after a random delay that doubles up to a cap.
-    nextRetryDelayInMilliseconds: (retryContext) => Math.min(30000, 1000 * 2 ** retryContext.previousRetryCount) * (1 - 0.5 * Math.random()),
-  })
+  .withAutomaticReconnect(retryForever)
   .build();
 
 connection.on('message', (user: string, text: string) => console.log(`${user}: ${text}`));

@@ -1,34 +1,24 @@
 import { HubConnectionBuilder } from '@microsoft/signalr';
 
-// Added by signalr-codemod add-reconnect: the connections this file has started and not stopped since,
-// each with the start loop now in charge of it.
-const signalRStartLoops = new WeakMap<object, object>();
-
-// Added by signalr-codemod add-reconnect: starts a connection and, while that fails, tries again after a
-// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.
-async function startWithRetry(connection: { start(): Promise<void>; readonly state: unknown }, previousRetryCount = 0): Promise<void> {
-  const loop = {};
-  signalRStartLoops.set(connection, loop);
-  for (let retryCount = previousRetryCount; ; retryCount++) {
-    if (retryCount > 0) {
-      const delay = Math.min(30000, 1000 * 2 ** (retryCount - 1)) * (1 - 0.5 * Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-    if (signalRStartLoops.get(connection) !== loop) return;
-    try {
-      await connection.start();
-      return;
-    } catch {
-      // Still down: wait and try again. Any other state means other code started it meanwhile.
-      if (connection.state !== 'Disconnected') return;
-    }
-  }
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount: number): number {
+  return Math.min(30000, 1000 * 2 ** retryCount) * (1 - 0.5 * Math.random());
 }
 
+// For withAutomaticReconnect: unlike the default policy, it never gives up.
+const retryForever = {
+  nextRetryDelayInMilliseconds(retryContext: { previousRetryCount: number }): number {
+    return retryDelay(retryContext.previousRetryCount);
+  }
+};
+
 export class Ticker {
-  private readonly connection = new HubConnectionBuilder().withUrl('/hubs/ticker').withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retryContext) => Math.min(30000, 1000 * 2 ** retryContext.previousRetryCount) * (1 - 0.5 * Math.random()) }).build();
+  private readonly connection = new HubConnectionBuilder()
+    .withUrl('/hubs/ticker')
+    .withAutomaticReconnect(retryForever)
+    .build();
 
   async open(): Promise<void> {
-    await startWithRetry(this.connection);
+    await this.connection.start();
   }
 }

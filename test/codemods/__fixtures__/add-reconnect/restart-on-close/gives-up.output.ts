@@ -1,48 +1,66 @@
 import * as signalR from '@microsoft/signalr';
 
-// Added by signalr-codemod add-reconnect: the connections this file has started and not stopped since,
-// each with the start loop now in charge of it.
-const signalRStartLoops = new WeakMap<object, object>();
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount: number): number {
+  return Math.min(30000, 1000 * 2 ** retryCount) * (1 - 0.5 * Math.random());
+}
 
-// Added by signalr-codemod add-reconnect: starts a connection and, while that fails, tries again after a
-// random delay that doubles up to a cap, until it connects, this file stops it, or other code starts it.
-async function startWithRetry(connection: { start(): Promise<void>; readonly state: unknown }, previousRetryCount = 0): Promise<void> {
-  const loop = {};
-  signalRStartLoops.set(connection, loop);
-  for (let retryCount = previousRetryCount; ; retryCount++) {
-    if (retryCount > 0) {
-      const delay = Math.min(30000, 1000 * 2 ** (retryCount - 1)) * (1 - 0.5 * Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-    if (signalRStartLoops.get(connection) !== loop) return;
-    try {
-      await connection.start();
-      return;
-    } catch {
-      // Still down: wait and try again. Any other state means other code started it meanwhile.
-      if (connection.state !== 'Disconnected') return;
-    }
-  }
+// How each connection was last started, or that it was stopped on purpose.
+const startRuns = new WeakMap<object, { then?(started: Promise<void>): unknown; stopped?: true }>();
+
+/**
+ * Starts `connection`, and while that fails, starts it again after a random, growing delay.
+ * `then` gets each try's `start()` promise: what the code chained on its start runs for every try.
+ * Resolves once connected; never settles when the connection is stopped first.
+ */
+function startWithRetry(
+  connection: { start(): Promise<void> },
+  then?: (started: Promise<void>) => unknown
+): Promise<void> {
+  const run = { then };
+  startRuns.set(connection, run);
+  return new Promise((resolve) => {
+    const attempt = (retryCount: number): void => {
+      if (startRuns.get(connection) !== run) return;
+      const started = connection.start();
+      const chained = then ? then(started) : undefined;
+      const retry = () => setTimeout(() => attempt(retryCount + 1), retryDelay(retryCount));
+      started.then(() => resolve(chained as Promise<void> | undefined), retry);
+    };
+    attempt(0);
+  });
+}
+
+// For onclose: starts the connection again as it was last started, unless it was stopped on purpose.
+function restartWithRetry(connection: { start(): Promise<void> }): void {
+  const run = startRuns.get(connection);
+  if (run && run.stopped) return;
+  setTimeout(() => {
+    if (startRuns.get(connection) === run) void startWithRetry(connection, run && run.then);
+  }, retryDelay(0));
+}
+
+// Stops `connection`, and with it any retry of its start.
+function stopConnection(connection: { stop(): Promise<void> }): Promise<void> {
+  startRuns.set(connection, { stopped: true });
+  return connection.stop();
 }
 
 const connection = new signalR.HubConnectionBuilder()
   .withUrl('/hubs/orders')
   .withAutomaticReconnect()
   .build();
-connection.onclose(() => {
-  // Added by signalr-codemod add-reconnect: restart after a random delay, unless this file stopped it.
-  if (signalRStartLoops.has(connection)) void startWithRetry(connection, 1);
-});
+connection.onclose(() => restartWithRetry(connection));
 
 // The first start is already retried by this loop; it still goes through the helper now, which
 // records that the file wants the connection open.
 for (;;) {
   try {
-    await startWithRetry(connection);
+    await connection.start();
     break;
   } catch {
     await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 4000));
   }
 }
 
-window.addEventListener('beforeunload', () => { signalRStartLoops.delete(connection); return connection.stop(); });
+window.addEventListener('beforeunload', () => stopConnection(connection));

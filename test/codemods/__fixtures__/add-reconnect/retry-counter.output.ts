@@ -1,0 +1,28 @@
+import { HubConnectionBuilder } from '@microsoft/signalr';
+
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount: number): number {
+  return Math.min(30000, 1000 * 2 ** retryCount) * (1 - 0.5 * Math.random());
+}
+
+// For withAutomaticReconnect: unlike the default policy, it never gives up.
+const retryForever = {
+  nextRetryDelayInMilliseconds(retryContext: { previousRetryCount: number }): number {
+    return retryDelay(retryContext.previousRetryCount);
+  }
+};
+
+const connection = new HubConnectionBuilder()
+  .withUrl('/hubs/orders')
+  .withAutomaticReconnect(retryForever)
+  .build();
+
+// The first start retries itself five times; only automatic reconnect is missing, and no second retry is added.
+let attempts = 0;
+function connect(): void {
+  connection.start().catch(() => {
+    if (++attempts < 5) setTimeout(connect, 1000 + Math.random() * 1000);
+  });
+}
+
+connect();
