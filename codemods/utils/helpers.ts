@@ -8,7 +8,7 @@
 //
 // A helper is declared in the style of the file or module it lands in (codemods/utils/style.ts).
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { skipWrappers } from '../../core/ast.js';
 import type { FileStyle } from './style.js';

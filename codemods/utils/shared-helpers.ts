@@ -5,7 +5,7 @@
 //   the user says) and points every import there; a single file gets the helpers declared in it.
 // Files written in another module system or language than the module are given their own copy.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 

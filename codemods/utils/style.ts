@@ -3,7 +3,7 @@
 // functions in a file that has none, `var` where it never says `const`). Read from the file itself,
 // once per transform; every codemod that inserts code prints it through a FileStyle.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { walk } from '../../core/ast.js';
 
