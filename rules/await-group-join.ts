@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
       floatingJoin:
         'The group join `{{method}}` is neither awaited nor handled: code after it runs before the connection is in the group, so messages sent to the group meanwhile are not delivered to it, and a failed join becomes an unhandled rejection that nobody sees. Await it (or return it, or end it with `.catch(…)`).',
       floatingJoinBeforeSend:
-        'The group join `{{method}}` is not awaited, and `{{send}}` on line {{line}} sends before it has completed: messages sent to the group while the join is pending are lost ("a client fails to receive messages in a group"). Await the join before sending.',
+        'The group join `{{method}}` is not awaited, and the `{{send}}` call after it sends before it has completed: messages sent to the group while the join is pending are lost ("a client fails to receive messages in a group"). Await the join before sending.',
       addAwait: 'Add `await`.',
       returnJoin: 'Return the join\'s promise to the caller.',
     },
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: join.call,
         messageId: send ? 'floatingJoinBeforeSend' : 'floatingJoin',
-        data: { method: join.method, send: send?.method, line: send?.call.loc.start.line },
+        data: { method: join.method, send: send?.method },
         suggest: suggestionsFor(model, join),
       });
     }

@@ -1,4 +1,9 @@
-// The `// expect: <rule-id>` markers of examples/ (see docs/contributing.md, "examples/ markers").
+// The `// expect: <rule-id>` markers of examples/ (see docs/contributing.md, "examples/ markers"),
+// and for JSON files, which cannot hold comments, the `<file>.expect` sidecar beside them.
+import json from '@eslint/json';
+
+import type { JsonValue } from '../core/json.js';
+import { isJsonDocument } from '../core/json.js';
 
 /** One rule expected to report on one line. */
 export interface Marker {
@@ -62,4 +67,44 @@ function isCommentOnly(trimmedLine: string): boolean {
   if (!/^\{?\/\*/.test(trimmedLine)) return false;
   const end = trimmedLine.indexOf('*/');
   return end === -1 || /^\}?$/.test(trimmedLine.slice(end + 2).trim());
+}
+
+/** The sidecar that holds a JSON file's markers. */
+export const JSON_MARKERS_SUFFIX = '.expect';
+
+/**
+ * The markers of a JSON file, from its sidecar: one marker a line, a JSON pointer to the value the
+ * rule reports (`/bindings/0/methods`) and comma-separated rule ids; `#` starts a comment line.
+ * A pointer is resolved against the file, so markers stay right when the file is reformatted.
+ */
+export function parseJsonMarkers(sidecar: string, jsonText: string): Marker[] {
+  const parsed = json.languages.jsonc.parse({ body: jsonText, path: 'markers.json', physicalPath: 'markers.json', bom: false } as never, { languageOptions: {} } as never) as {
+    ok: boolean;
+    ast?: unknown;
+  };
+  if (!parsed.ok || !isJsonDocument(parsed.ast)) throw new Error('the JSON file beside the sidecar does not parse');
+  const root = parsed.ast.body;
+  return sidecar.split(/\r?\n/).flatMap((lineText, index) => {
+    const text = lineText.trim();
+    if (text === '' || text.startsWith('#')) return [];
+    const markerLine = index + 1;
+    const match = /^(\/\S*)\s+(.+)$/.exec(text);
+    if (!match) throw new Error(`line ${markerLine}: a marker is a JSON pointer and rule ids, got "${text}"`);
+    const ruleIds = match[2]!.split(',').map((id) => id.trim());
+    if (ruleIds.some((id) => id === '')) throw new Error(`line ${markerLine}: a marker needs comma-separated rule ids, got "${text}"`);
+    const value = resolvePointer(root, match[1]!);
+    if (!value) throw new Error(`line ${markerLine}: ${match[1]} points at nothing in the JSON file`);
+    return ruleIds.map((ruleId) => ({ ruleId, line: value.loc.start.line, markerLine }));
+  });
+}
+
+/** RFC 6901: `/a/0/b`, with `~1` for `/` and `~0` for `~`. */
+function resolvePointer(root: JsonValue, pointer: string): JsonValue | undefined {
+  let current: JsonValue | undefined = root;
+  for (const token of pointer.split('/').slice(1).map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))) {
+    if (current?.type === 'Object') current = current.members.find((member) => member.name.type === 'String' && member.name.value === token)?.value;
+    else if (current?.type === 'Array') current = current.elements[Number(token)]?.value;
+    else return undefined;
+  }
+  return current;
 }

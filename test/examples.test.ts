@@ -1,12 +1,12 @@
 // examples/ is the plugin's end-to-end check: every `// expect: <rule-id>` marker of a rule that
 // exists must be reported on its line, and nothing unmarked may be reported anywhere.
 import type { ESLint } from 'eslint';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../rules/index.js';
-import { CATALOGUE_RULE_IDS, type Marker, parseMarkers } from './example-markers.js';
+import { CATALOGUE_RULE_IDS, JSON_MARKERS_SUFFIX, type Marker, parseJsonMarkers, parseMarkers } from './example-markers.js';
 import { EXAMPLES_DIR, lintExamples, REPOSITORY_ROOT } from './examples-config.js';
 
 const PLUGIN_PREFIX = 'signalr/';
@@ -57,6 +57,24 @@ describe('parseMarkers', () => {
   });
 });
 
+describe('parseJsonMarkers', () => {
+  const jsonText = ['{', '  "bindings": [', '    { "type": "httpTrigger",', '      "methods": ["get"] }', '  ],', '  "a/b": { "~x": 1 }', '}'].join('\n');
+
+  it('finds the line of the value a JSON pointer names', () => {
+    const sidecar = ['# comment', '', '/bindings/0/methods negotiate-accepts-post, valid-connection-info-binding', '/a~1b/~0x require-stop'].join('\n');
+    expect(parseJsonMarkers(sidecar, jsonText)).toEqual([
+      { ruleId: 'negotiate-accepts-post', line: 4, markerLine: 3 },
+      { ruleId: 'valid-connection-info-binding', line: 4, markerLine: 3 },
+      { ruleId: 'require-stop', line: 6, markerLine: 4 },
+    ]);
+  });
+
+  it('rejects a pointer to nothing and a line that is not a marker', () => {
+    expect(() => parseJsonMarkers('/bindings/3 negotiate-accepts-post', jsonText)).toThrow(/line 1: \/bindings\/3 points at nothing/);
+    expect(() => parseJsonMarkers('negotiate-accepts-post', jsonText)).toThrow(/line 1: a marker is a JSON pointer and rule ids/);
+  });
+});
+
 describe('examples/ linted with the `all` config', () => {
   let results: ESLint.LintResult[];
 
@@ -65,12 +83,17 @@ describe('examples/ linted with the `all` config', () => {
   });
 
   const fileOf = (result: ESLint.LintResult): string => relative(REPOSITORY_ROOT, result.filePath).replaceAll('\\', '/');
-  const markersOf = (result: ESLint.LintResult): Marker[] => parseMarkers(readFileSync(result.filePath, 'utf8'));
+  const markersOf = (result: ESLint.LintResult): Marker[] => {
+    const text = readFileSync(result.filePath, 'utf8');
+    if (extname(result.filePath) !== '.json') return parseMarkers(text);
+    const sidecar = result.filePath + JSON_MARKERS_SUFFIX;
+    return existsSync(sidecar) ? parseJsonMarkers(readFileSync(sidecar, 'utf8'), text) : [];
+  };
   const key = (file: string, line: number, ruleId: string): string => `${file}:${line} ${ruleId}`;
 
   it('lints every kind of source file in every example folder', () => {
     const files = results.map(fileOf);
-    expect(new Set(files.map((file) => extname(file)))).toEqual(new Set(['.js', '.ts', '.tsx']));
+    expect(new Set(files.map((file) => extname(file)))).toEqual(new Set(['.js', '.ts', '.tsx', '.vue', '.html', '.json']));
     const lintedFolders = new Set(files.map((file) => file.split('/')[1]));
     const exampleFolders = readdirSync(join(REPOSITORY_ROOT, EXAMPLES_DIR), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())

@@ -74,9 +74,32 @@ describe('plugin object', () => {
     expect(plugin.configs[`legacy-${config}`]).toEqual({ plugins: ['signalr'], rules: expectedRules(config) });
   });
 
-  it('has exactly the six configs', () => {
+  it('has a config for Vue files with the recommended rules', () => {
+    expect(plugin.configs.vue).toEqual({ name: 'signalr/vue', files: ['**/*.vue'], plugins: { signalr: plugin }, rules: expectedRules('recommended') });
+  });
+
+  it('has a config for JSON files with the recommended rules that read JSON, and every other rule off', () => {
+    const json = plugin.configs.json as { name: string; language: string; files: string[]; rules: Record<string, unknown> };
+    expect(json.name).toBe('signalr/json');
+    expect(json.language).toBe('json/jsonc');
+    expect(json.files).toContain('**/function.json');
+    const readsJson = (id: string): boolean => (plugin.rules[id]!.meta as { languages?: string[] }).languages?.includes('json/jsonc') === true;
+    expect(Object.keys(json.rules).sort()).toEqual(ruleIds.map((id) => `signalr/${id}`).sort());
+    for (const id of ruleIds) {
+      expect(json.rules[`signalr/${id}`], id).toBe(readsJson(id) && plugin.rules[id]!.meta.docs?.recommended ? 'error' : 'off');
+    }
+    expect(Object.values(json.rules).filter((entry) => entry === 'error').length).toBeGreaterThan(0);
+  });
+
+  it.each(ruleIds)('%s: declares the languages it runs on, JavaScript among them', (id) => {
+    const languages = (plugin.rules[id]!.meta as { languages?: string[] }).languages;
+    expect(languages).toContain('js/js');
+    for (const language of languages ?? []) expect(['js/js', 'json/json', 'json/jsonc']).toContain(language);
+  });
+
+  it('has exactly the eight configs', () => {
     expect(Object.keys(plugin.configs).sort()).toEqual(
-      ['all', 'legacy-all', 'legacy-recommended', 'legacy-strict', 'recommended', 'strict'],
+      ['all', 'json', 'legacy-all', 'legacy-recommended', 'legacy-strict', 'recommended', 'strict', 'vue'],
     );
   });
 });

@@ -121,7 +121,7 @@ describe('the packed package', () => {
       cwd: folder,
       encoding: 'utf8',
     });
-    expect(output.trim()).toBe('eslint-plugin-signalr recommended,legacy-recommended,strict,legacy-strict,all,legacy-all');
+    expect(output.trim()).toBe('eslint-plugin-signalr recommended,legacy-recommended,strict,legacy-strict,all,legacy-all,vue,json');
   });
 
   it('gives TypeScript users its types', () => {
