@@ -18,7 +18,7 @@ const PAGE = `<!DOCTYPE html>
     connection.start().then(function () {
       connection.invoke('JoinGroup', 'lobby');
       return connection.invoke('SendToGroup', 'lobby', 'hi');
-    });
+    }).catch(console.error);
   </script>
 </body>
 </html>
