@@ -884,7 +884,7 @@ function readsRef(model: SignalRModel, node: Node): boolean {
 }
 
 /** `const [value, setValue] = useState(...)`: `callee` is `setValue`. */
-function isStateSetter(model: SignalRModel, callee: Node): boolean {
+export function isStateSetter(model: SignalRModel, callee: Node): boolean {
   const target = skipWrappers(callee);
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
   const def = model.variableOf(target)?.defs[0];

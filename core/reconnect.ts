@@ -134,6 +134,9 @@ export interface ReconnectSubject {
   readonly stops: readonly TSESTree.CallExpression[];
   /** The builder or the connection is passed to code this file cannot see, which may add reconnect logic. */
   readonly outOfSight: boolean;
+  /** Where the connection goes (core/lifetimes.ts), and its hand-offs other than a local factory's `return`. */
+  readonly flow: ConnectionFlow;
+  readonly handOffs: readonly HandOff[];
   /**
    * The code ends the connection with the run that starts it: a `stop()` follows a `start()` in the same
    * function (a script, a one-off send), or its owner is a function call or a request handler, which
@@ -487,6 +490,8 @@ class Analyser {
       // Passed to a function it cannot see, the connection may get its restart there. One this file
       // starts and then returns or stores is judged here: the builder, here, is where the fix goes.
       outOfSight: builder.outOfSight || handOffs.some((handOff) => handOff.how === 'passed'),
+      flow: subject.flow,
+      handOffs,
       endsWithItsRun: this.endsWithItsRun(subject.flow, starts, stops),
       transportWithoutWebSockets:
         subject.flavour === 'core' && subject.chain ? this.coreTransport(subject.chain) : classicTransport(this.model, starts),
@@ -1055,6 +1060,6 @@ function isUnboundGlobal(model: SignalRModel, identifier: TSESTree.Identifier): 
   return !variable || variable.defs.length === 0;
 }
 
-function isInertGlobal(model: SignalRModel, identifier: TSESTree.Identifier): boolean {
+export function isInertGlobal(model: SignalRModel, identifier: TSESTree.Identifier): boolean {
   return INERT_GLOBALS.includes(identifier.name) && isUnboundGlobal(model, identifier);
 }

@@ -14,6 +14,7 @@ import noLegacyTls from './no-legacy-tls.js';
 import noOversizedClaims from './no-oversized-claims.js';
 import noSkipNegotiation from './no-skip-negotiation.js';
 import noTokenInUrl from './no-token-in-url.js';
+import rejoinGroupsOnReconnect from './rejoin-groups-on-reconnect.js';
 import requireReconnect from './require-reconnect.js';
 import requireStop from './require-stop.js';
 import validConnectionInfoBinding from './valid-connection-info-binding.js';
@@ -35,6 +36,7 @@ const rules: Record<string, SignalRRule> = {
   'no-oversized-claims': noOversizedClaims,
   'no-skip-negotiation': noSkipNegotiation,
   'no-token-in-url': noTokenInUrl,
+  'rejoin-groups-on-reconnect': rejoinGroupsOnReconnect,
   'require-reconnect': requireReconnect,
   'require-stop': requireStop,
   'valid-connection-info-binding': validConnectionInfoBinding,

@@ -23,7 +23,7 @@ export function ChatRoom({ room, userName }: ChatRoomProps) {
 
     connection.start() // expect: require-stop
       .then(() => {
-        connection.invoke('JoinGroup', room); // expect: await-group-join
+        connection.invoke('JoinGroup', room); // expect: await-group-join, rejoin-groups-on-reconnect
         return connection.invoke('SendToGroup', room, `${userName} joined #${room}`);
       })
       .catch((reason: unknown) => setError(String(reason)));

@@ -1,0 +1,49 @@
+import type { SessionStep } from '../core/session.js';
+import { connectionSessions } from '../core/session.js';
+import { createRule } from './utils/create-rule.js';
+import { modelOf, settingsOf } from './utils/model.js';
+
+export type Options = [];
+export type MessageIds = 'notRejoinedAfterReconnect' | 'notRejoinedAfterRestart';
+
+export default createRule<Options, MessageIds>({
+  name: 'rejoin-groups-on-reconnect',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require group joins to be repeated after a connection reconnects, since the new connection id is in no group',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      notRejoinedAfterReconnect:
+        'The group join `{{method}}` is not repeated after a reconnect: the new connection id is in no group, so group messages stop. An automatic reconnect gives the connection a new id and the server forgets the old id\'s groups; join again in `onreconnected(…)`.',
+      notRejoinedAfterRestart:
+        'The group join `{{method}}` is not repeated when `onclose` restarts the connection: the new id is in no group, so group messages stop. A restarted connection has a new id and the server forgets the old id\'s groups; join again after the restart\'s `start()`.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    const model = modelOf(context);
+    if (!model?.usesSignalR) return {};
+    const settings = settingsOf(context);
+    const filename = context.filename;
+
+    return {
+      Program(): void {
+        for (const session of connectionSessions(model, filename, settings)) {
+          for (const step of session.steps) reportStep(step);
+        }
+      },
+    };
+
+    function reportStep(step: SessionStep): void {
+      if (step.kind !== 'group-join') return;
+      if (step.afterReconnect === 'no') {
+        context.report({ node: step.call, messageId: 'notRejoinedAfterReconnect', data: { method: step.method } });
+      } else if (step.afterRestart === 'no') {
+        context.report({ node: step.call, messageId: 'notRejoinedAfterRestart', data: { method: step.method } });
+      }
+    }
+  },
+});

@@ -1,0 +1,173 @@
+import rule from '../../rules/rejoin-groups-on-reconnect.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('rejoin-groups-on-reconnect', rule, {
+  valid: [
+    // The join is repeated in onreconnected.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => connection.invoke('JoinGroup', 'lobby'));
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+    // ... through a function that both paths call.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+const rooms = new Set<string>();
+async function joinRooms(): Promise<void> {
+  for (const room of rooms) await connection.invoke('JoinRoom', room);
+}
+connection.onreconnected(joinRooms);
+export async function enter(room: string): Promise<void> {
+  rooms.add(room);
+  await connection.invoke('JoinRoom', room);
+}
+await connection.start();`,
+    // ... as a class method, through \`this\`.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Board {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/board').withAutomaticReconnect().build();
+  constructor(private readonly boardId: string) {
+    this.connection.onreconnected(() => {
+      console.log('back');
+      void this.join();
+    });
+  }
+  async open(): Promise<void> {
+    await this.connection.start();
+    await this.join();
+  }
+  private async join(): Promise<void> {
+    await this.connection.invoke('JoinBoard', this.boardId);
+  }
+}`,
+    // No reconnect at all: require-reconnect's business.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+    // The server joins on connect (OnConnectedAsync): the client joins nothing.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.on('message', console.log);
+await connection.start();
+await connection.invoke('SendMessage', 'hello');`,
+    // The onreconnected handler calls code the file cannot see: it may rejoin.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { restoreSubscriptions } from './subscriptions';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => restoreSubscriptions(connection));
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+    // ... or an imported handler.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { onReconnected } from './handlers';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(onReconnected);
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+    // The connection is passed to code that may register its own onreconnected.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { installSession } from './session';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+installSession(connection);
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+    // An onclose restart through a function that joins again after starting.
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function start(): Promise<void> {
+  try {
+    await connection.start();
+    await connection.invoke('JoinGroup', 'lobby');
+  } catch {
+    setTimeout(start, 2000 + Math.random() * 3000);
+  }
+}
+connection.onclose(() => setTimeout(start, 1000 + Math.random() * 4000));
+start();`,
+    // A reconnecting connection that joins no group.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => console.log('reconnected'));
+await connection.start();`,
+    // The join inside onreconnected is the rejoin itself.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(async () => {
+  await connection.invoke('JoinGroup', 'lobby');
+});
+connection.start().then(() => connection.invoke('JoinGroup', 'lobby')).catch(console.error);`,
+    // Not a join: a method merely named like a send.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+await connection.start();
+await connection.invoke('SendToGroup', 'lobby', 'hi');`,
+  ],
+  invalid: [
+    // Automatic reconnect, and the join after start is never repeated.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection
+  .start()
+  .then(() => connection.invoke('JoinGroup', 'lobby'))
+  .catch(console.error);`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 5, column: 15, data: { method: 'JoinGroup' } }],
+    },
+    // An onreconnected handler that only logs and updates state.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+export function Room({ room }: { room: string }) {
+  const [online, setOnline] = useState(false);
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/rooms').withAutomaticReconnect().build();
+    connection.onreconnected(() => {
+      console.info('reconnected');
+      setOnline(true);
+    });
+    connection.start().then(async () => {
+      await connection.invoke('JoinRoom', room);
+      setOnline(true);
+    }).catch(console.error);
+    return () => void connection.stop();
+  }, [room]);
+  return online ? null : 'offline';
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 12, column: 13, data: { method: 'JoinRoom' } }],
+    },
+    // A join on user action, in a class.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Rooms {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/rooms').withAutomaticReconnect().build();
+  async connect(): Promise<void> {
+    await this.hub.start();
+  }
+  async enter(room: string): Promise<void> {
+    await this.hub.invoke('AddToGroup', room);
+  }
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 8, column: 11, data: { method: 'AddToGroup' } }],
+    },
+    // An onclose restart that starts again without joining.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/feature').build();
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(start, 5000);
+  }
+}
+connection.onclose(start);
+export function enterGroup(group: string) {
+  connection.start().then(() => connection.invoke('JoinGroup', group)).catch(console.error);
+}`,
+      errors: [{ messageId: 'notRejoinedAfterRestart', line: 12, column: 33, data: { method: 'JoinGroup' } }],
+    },
+  ],
+});
