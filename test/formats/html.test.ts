@@ -27,7 +27,7 @@ const PAGE = `<!DOCTYPE html>
 describe('HTML pages', () => {
   it('reports at the page positions of the inline script', async () => {
     const findings = await lintAs('wwwroot/chat.html', PAGE);
-    expect(positions(findings)).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7']);
+    expect(positions(findings)).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7', 'signalr/rejoin-groups-on-reconnect 12:7']);
   });
 
   it('names the racing send without a line number, which would be the script\'s and not the page\'s', async () => {
@@ -49,8 +49,8 @@ describe('HTML pages', () => {
   });
 
   it('reads Razor and Web Forms pages named in html/html-extensions', async () => {
-    expect(positions(await lintAs('Views/Home/Chat.cshtml', PAGE))).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7']);
-    expect(positions(await lintAs('Chat.aspx', PAGE))).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7']);
+    expect(positions(await lintAs('Views/Home/Chat.cshtml', PAGE))).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7', 'signalr/rejoin-groups-on-reconnect 12:7']);
+    expect(positions(await lintAs('Chat.aspx', PAGE))).toEqual(['signalr/no-skip-negotiation 8:32', 'signalr/await-group-join 12:7', 'signalr/rejoin-groups-on-reconnect 12:7']);
   });
 
   it('gives a script with server-side code ESLint\'s parse error, not a crash', async () => {

@@ -25,7 +25,11 @@ onMounted(async () => {
 onUnmounted(() => connection.stop());
 </script>
 `;
-    expect(positions(await lintAs('src/Chat.vue', component))).toEqual(['signalr/no-skip-negotiation 10:71', 'signalr/await-group-join 14:3']);
+    expect(positions(await lintAs('src/Chat.vue', component))).toEqual([
+      'signalr/no-skip-negotiation 10:71',
+      'signalr/await-group-join 14:3',
+      'signalr/rejoin-groups-on-reconnect 14:3',
+    ]);
   });
 
   it('lints the Options API in a plain <script>', async () => {
@@ -71,6 +75,7 @@ defineExpose({ connection });
 import { HubConnectionBuilder } from '@microsoft/signalr';
 import { onMounted, onUnmounted } from 'vue';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => connection.invoke('JoinGroup', 'lobby'));
 onMounted(async () => {
   await connection.start();
   await connection.invoke('JoinGroup', 'lobby');
