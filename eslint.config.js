@@ -8,7 +8,7 @@ import signalr from './dist/rules/index.js';
 
 export default [
   {
-    ignores: ['dist/**', '.corpus/**', '.tmp/**', 'coverage/**', 'examples/**', 'bench/corpus/**', '**/__fixtures__/**', 'test/cli/fixtures/**'],
+    ignores: ['dist/**', 'packages/*/dist/**', '.corpus/**', '.tmp/**', 'coverage/**', 'examples/**', 'bench/corpus/**', '**/__fixtures__/**', 'test/cli/fixtures/**'],
   },
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,10 @@
 // The plugin object: rules, and configs computed from rule metadata (flat configs under
 // `configs.recommended|strict|all`, eslintrc ones under `configs['legacy-…']` for ESLint 8.57/9, and
 // flat configs for other formats: `configs.vue`, `configs.json`).
-// Only a default export: eslint-doc-generator and `require()` of this ESM module both expect that.
-import type { TSESLint } from '@typescript-eslint/utils';
+// Only a default export at run time: eslint-doc-generator and `require()` of this ESM module both
+// expect that. Its declared types use only `eslint`'s, so the published index.d.ts needs nothing a
+// user without typescript-eslint lacks, and each config is typed as exactly what it is.
+import type { Linter, Rule } from 'eslint';
 
 import awaitGroupJoin from './await-group-join.js';
 import handleStartErrors from './handle-start-errors.js';
@@ -22,10 +24,32 @@ import validReconnectPolicy from './valid-reconnect-policy.js';
 import type { SignalRRuleDocs } from './utils/create-rule.js';
 import { packageInfo } from './utils/package-info.js';
 
-type SignalRRule = TSESLint.RuleModule<string, readonly unknown[], SignalRRuleDocs>;
+/** `recommended`: what breaks, rarely wrong; `strict`: adds hygiene and strict options; `all`: every rule, default options. */
+export type SignalRConfigName = 'all' | 'recommended' | 'strict';
+
+/** A flat config (ESLint 9, 10): `signalr.configs.recommended`, `signalr.configs.json`. */
+export interface SignalRFlatConfig {
+  name: `signalr/${string}`;
+  files?: string[];
+  language?: string;
+  plugins: { signalr: SignalRPlugin };
+  rules: Linter.RulesRecord;
+}
+
+/** An eslintrc config (ESLint 8.57, 9): `plugin:signalr/legacy-recommended`. */
+export interface SignalRLegacyConfig {
+  plugins: string[];
+  rules: Linter.RulesRecord;
+}
+
+export interface SignalRPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, Rule.RuleModule>;
+  configs: Record<SignalRConfigName | 'json' | 'vue', SignalRFlatConfig> & Record<`legacy-${SignalRConfigName}`, SignalRLegacyConfig>;
+}
 
 /** Every rule, keyed by id, in alphabetical order. */
-const rules: Record<string, SignalRRule> = {
+const rules = {
   'await-group-join': awaitGroupJoin,
   'handle-start-errors': handleStartErrors,
   'negotiate-accepts-post': negotiateAcceptsPost,
@@ -43,9 +67,14 @@ const rules: Record<string, SignalRRule> = {
   'valid-reconnect-policy': validReconnectPolicy,
 };
 
-type ConfigName = 'all' | 'recommended' | 'strict';
+type SignalRRule = (typeof rules)[keyof typeof rules];
 
-type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+/** Which rules a config turns on, read from `meta.docs`. */
+const IN_CONFIG: Record<SignalRConfigName, (docs: SignalRRuleDocs) => boolean> = {
+  recommended: (docs) => docs.recommended === true,
+  strict: (docs) => docs.recommended === true || docs.strict === true,
+  all: () => true,
+};
 
 /** The language of JavaScript and TypeScript files (and of the scripts in `.vue` and HTML files). */
 const JS_LANGUAGE = 'js/js';
@@ -60,14 +89,14 @@ function runsOn(rule: SignalRRule, language: string): boolean {
   return (rule.meta as { languages?: readonly string[] }).languages?.includes(language) ?? language === JS_LANGUAGE;
 }
 
-/** The rule settings of a config for JavaScript files, derived from each rule's `meta.docs`. */
-function ruleSettings(config: ConfigName): Record<string, RuleEntry> {
-  const settings: Record<string, RuleEntry> = {};
+/** The rule settings of a config for JavaScript files: only `strict` sets options (`strictOptions`). */
+function ruleSettings(config: SignalRConfigName): Linter.RulesRecord {
+  const settings: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
-    const docs = rule.meta.docs;
-    if (!runsOn(rule, JS_LANGUAGE) || (config === 'recommended' && !docs?.recommended)) continue;
-    const strictOptions = config === 'strict' ? docs?.strictOptions : undefined;
-    settings[`signalr/${id}`] = strictOptions ? ['error', ...strictOptions] : 'error';
+    const docs: SignalRRuleDocs | undefined = rule.meta.docs;
+    if (!docs || !runsOn(rule, JS_LANGUAGE) || !IN_CONFIG[config](docs)) continue;
+    const options = config === 'strict' ? docs.strictOptions : undefined;
+    settings[`signalr/${id}`] = options ? ['error', ...options] : 'error';
   }
   return settings;
 }
@@ -77,35 +106,31 @@ function ruleSettings(config: ConfigName): Record<string, RuleEntry> {
  * `files`, so without this their rules would reach these files too, and ESLint refuses a rule on a
  * language it does not declare.
  */
-function jsonRuleSettings(): Record<string, RuleEntry> {
+function jsonRuleSettings(): Linter.RulesRecord {
   return Object.fromEntries(
     Object.entries(rules).map(([id, rule]) => [`signalr/${id}`, runsOn(rule, JSON_LANGUAGE) && rule.meta.docs?.recommended ? 'error' : 'off']),
   );
 }
 
 const { name, version } = packageInfo();
-
-const plugin = {
+const configs = {} as SignalRPlugin['configs'];
+const plugin: SignalRPlugin = {
   meta: { name, version, namespace: 'signalr' },
-  rules,
-  configs: {} as Record<string, TSESLint.FlatConfig.Config | TSESLint.ClassicConfig.Config>,
+  // typescript-eslint's rule types are stricter than ESLint's about the context; ESLint calls them the same.
+  rules: rules as unknown as Record<string, Rule.RuleModule>,
+  configs,
 };
-const asFlatPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
 
 for (const config of ['recommended', 'strict', 'all'] as const) {
-  plugin.configs[config] = {
-    name: `signalr/${config}`,
-    plugins: { signalr: asFlatPlugin },
-    rules: ruleSettings(config),
-  };
-  plugin.configs[`legacy-${config}`] = { plugins: ['signalr'], rules: ruleSettings(config) };
+  configs[config] = { name: `signalr/${config}`, plugins: { signalr: plugin }, rules: ruleSettings(config) };
+  configs[`legacy-${config}`] = { plugins: ['signalr'], rules: ruleSettings(config) };
 }
 // Vue single-file components: the recommended rules on `.vue` files. The parser (vue-eslint-parser,
 // with typescript-eslint's parser for `<script lang="ts">`) is the user's, as eslint-plugin-vue sets it.
-plugin.configs.vue = { name: 'signalr/vue', files: VUE_FILES, plugins: { signalr: asFlatPlugin }, rules: ruleSettings('recommended') };
+configs.vue = { name: 'signalr/vue', files: VUE_FILES, plugins: { signalr: plugin }, rules: ruleSettings('recommended') };
 // Azure Functions `function.json`, `local.settings.json` and ASP.NET Core `appsettings*.json`; needs
 // `@eslint/json` registered as the `json` plugin. Goes after the JavaScript configs (see jsonRuleSettings).
-plugin.configs.json = { name: 'signalr/json', files: JSON_FILES, language: JSON_LANGUAGE, plugins: { signalr: asFlatPlugin }, rules: jsonRuleSettings() };
+configs.json = { name: 'signalr/json', files: JSON_FILES, language: JSON_LANGUAGE, plugins: { signalr: plugin }, rules: jsonRuleSettings() };
 
 export default plugin;
 // `require('eslint-plugin-signalr')` (Node >= 20.19, ESLint 8 eslintrc) gets the plugin itself, not a namespace.

@@ -1,11 +1,12 @@
 // Keeps rules, tests, docs, configs and the codemod registry in step.
+import { Linter } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { CODEMODS } from '../codemods/registry.js';
-import plugin from '../rules/index.js';
-import { REPOSITORY_URL } from '../rules/utils/create-rule.js';
+import plugin, { type SignalRConfigName } from '../rules/index.js';
+import { REPOSITORY_URL, type SignalRRuleDocs } from '../rules/utils/create-rule.js';
 
 const root = join(import.meta.dirname, '..');
 const namesIn = (folder: string, suffix: string): string[] =>
@@ -15,6 +16,8 @@ const namesIn = (folder: string, suffix: string): string[] =>
     .sort();
 
 const ruleIds = Object.keys(plugin.rules);
+const metaOf = (id: string): NonNullable<(typeof plugin.rules)[string]['meta']> => plugin.rules[id]!.meta!;
+const docsOf = (id: string): SignalRRuleDocs => metaOf(id).docs as SignalRRuleDocs;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 describe('rules', () => {
@@ -30,16 +33,15 @@ describe('rules', () => {
   });
 
   it.each(ruleIds)('%s: name, docs URL and metadata match its id', (id) => {
-    const rule = plugin.rules[id]!;
-    expect((rule as { name?: string }).name).toBe(id);
-    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`);
-    expect(rule.meta.docs?.description).toMatch(/^[A-Z]/);
-    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    expect((plugin.rules[id] as { name?: string }).name).toBe(id);
+    expect(metaOf(id).docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`);
+    expect(docsOf(id).description).toMatch(/^[A-Z]/);
+    expect(Object.keys(metaOf(id).messages ?? {}).length).toBeGreaterThan(0);
     expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8').startsWith(`# signalr/${id}\n`)).toBe(true);
   });
 
   it.each(ruleIds)('%s: every option is described and the schema is closed', (id) => {
-    const schema = plugin.rules[id]!.meta.schema;
+    const schema = metaOf(id).schema;
     for (const entry of Array.isArray(schema) ? schema : []) {
       const object = entry as { type?: string; properties?: Record<string, { description?: string }>; additionalProperties?: boolean };
       if (object.type !== 'object') continue;
@@ -56,43 +58,64 @@ describe('plugin object', () => {
     expect(plugin.meta).toEqual({ name: manifest.name, version: manifest.version, namespace: 'signalr' });
   });
 
-  const expectedRules = (config: 'all' | 'recommended' | 'strict'): Record<string, unknown> =>
-    Object.fromEntries(
-      ruleIds
-        .filter((id) => config !== 'recommended' || plugin.rules[id]!.meta.docs?.recommended === true)
-        .map((id) => {
-          const strictOptions = config === 'strict' ? plugin.rules[id]!.meta.docs?.strictOptions : undefined;
-          return [`signalr/${id}`, strictOptions ? ['error', ...strictOptions] : 'error'];
-        }),
-    );
+});
 
-  it.each(['recommended', 'strict', 'all'] as const)('%s configs equal what rule metadata implies', (config) => {
-    const flat = plugin.configs[config] as { name: string; plugins: Record<string, unknown>; rules: unknown };
+describe('configs', () => {
+  const CONFIGS = ['recommended', 'strict', 'all'] as const;
+  const rulesIn = (config: SignalRConfigName): string[] => Object.keys(plugin.configs[config].rules).map((id) => id.replace(/^signalr\//, ''));
+
+  it.each(['recommended', 'all'] as const)('%s keeps every rule\'s default options', (config) => {
+    for (const id of rulesIn(config)) expect(plugin.configs[config].rules[`signalr/${id}`]).toBe('error');
+  });
+
+  it('recommended turns on the rules marked recommended, strict adds those marked strict, all has every rule', () => {
+    expect(rulesIn('recommended')).toEqual(ruleIds.filter((id) => docsOf(id).recommended === true));
+    expect(rulesIn('strict')).toEqual(ruleIds.filter((id) => docsOf(id).recommended === true || docsOf(id).strict === true));
+    expect(rulesIn('all')).toEqual(ruleIds);
+  });
+
+  it('strict sets each rule\'s strictOptions', () => {
+    for (const id of rulesIn('strict')) {
+      const strictOptions = docsOf(id).strictOptions;
+      expect(plugin.configs.strict.rules[`signalr/${id}`]).toEqual(strictOptions ? ['error', ...strictOptions] : 'error');
+    }
+  });
+
+  it.each(CONFIGS)('%s is named, brings the plugin, and has an eslintrc twin with the same rules', (config) => {
+    const flat = plugin.configs[config];
     expect(flat.name).toBe(`signalr/${config}`);
     expect(flat.plugins).toEqual({ signalr: plugin });
-    expect(flat.rules).toEqual(expectedRules(config));
-    expect(plugin.configs[`legacy-${config}`]).toEqual({ plugins: ['signalr'], rules: expectedRules(config) });
+    expect(plugin.configs[`legacy-${config}`]).toEqual({ plugins: ['signalr'], rules: flat.rules });
+  });
+
+  it.each(CONFIGS)('%s passes ESLint\'s option validation', (config) => {
+    const messages = new Linter().verify('export {};', [plugin.configs[config] as Linter.Config]);
+    expect(messages).toEqual([]);
+  });
+
+  it.each(ruleIds.filter((id) => docsOf(id).strictOptions))('%s: strictOptions differ from the defaults', (id) => {
+    expect(docsOf(id).strictOptions).not.toEqual(metaOf(id).defaultOptions);
   });
 
   it('has a config for Vue files with the recommended rules', () => {
-    expect(plugin.configs.vue).toEqual({ name: 'signalr/vue', files: ['**/*.vue'], plugins: { signalr: plugin }, rules: expectedRules('recommended') });
+    expect(plugin.configs.vue).toEqual({ name: 'signalr/vue', files: ['**/*.vue'], plugins: { signalr: plugin }, rules: plugin.configs.recommended.rules });
   });
 
   it('has a config for JSON files with the recommended rules that read JSON, and every other rule off', () => {
-    const json = plugin.configs.json as { name: string; language: string; files: string[]; rules: Record<string, unknown> };
+    const json = plugin.configs.json;
     expect(json.name).toBe('signalr/json');
     expect(json.language).toBe('json/jsonc');
     expect(json.files).toContain('**/function.json');
-    const readsJson = (id: string): boolean => (plugin.rules[id]!.meta as { languages?: string[] }).languages?.includes('json/jsonc') === true;
+    const readsJson = (id: string): boolean => (metaOf(id) as { languages?: string[] }).languages?.includes('json/jsonc') === true;
     expect(Object.keys(json.rules).sort()).toEqual(ruleIds.map((id) => `signalr/${id}`).sort());
     for (const id of ruleIds) {
-      expect(json.rules[`signalr/${id}`], id).toBe(readsJson(id) && plugin.rules[id]!.meta.docs?.recommended ? 'error' : 'off');
+      expect(json.rules[`signalr/${id}`], id).toBe(readsJson(id) && docsOf(id).recommended ? 'error' : 'off');
     }
     expect(Object.values(json.rules).filter((entry) => entry === 'error').length).toBeGreaterThan(0);
   });
 
   it.each(ruleIds)('%s: declares the languages it runs on, JavaScript among them', (id) => {
-    const languages = (plugin.rules[id]!.meta as { languages?: string[] }).languages;
+    const languages = (metaOf(id) as { languages?: string[] }).languages;
     expect(languages).toContain('js/js');
     for (const language of languages ?? []) expect(['js/js', 'json/json', 'json/jsonc']).toContain(language);
   });

@@ -1,135 +1,369 @@
-// The package as users receive it: packed with `npm pack`, unpacked into a temporary project, loaded
-// by ESLint 10 and 9 (flat config), by ESLint 8.57 (eslintrc), by `require()`, and by TypeScript.
-// The project sits inside this repository so the plugin's dependencies resolve from its node_modules
-// without a network install; a separate test proves every import in dist/ is a declared dependency.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The packages as users receive them: packed with `npm pack`, installed with plain
+// `npm install --save-dev …` into temporary projects (no --legacy-peer-deps), and used there: the
+// plugin by ESLint 8.57 (eslintrc), 9 and 10 (flat), its types by `tsc` on typed `eslint.config.ts`
+// files, the codemods with TypeScript 7 at the top level. The installs resolve against a loopback
+// registry that serves the versions in package-lock.json from npm's cache: no network.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { cleanEnvironment, type InstallSize, installSize, Projects, run } from './package/project.js';
+import { type LocalRegistry, type PackedPackage, startRegistry } from './package/registry.js';
+
 const root = join(import.meta.dirname, '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+const INSTALL_TIMEOUT = 300_000;
+
+interface Manifest {
   name: string;
+  version: string;
   dependencies: Record<string, string>;
-  peerDependencies: Record<string, string>;
-};
-const ESLINT_BINS = {
-  10: join(root, 'node_modules/eslint/bin/eslint.js'),
-  9: join(root, 'test/compat/eslint-9/node_modules/eslint/bin/eslint.js'),
-  8: join(root, 'test/compat/eslint-8/node_modules/eslint/bin/eslint.js'),
-};
-const MISTAKE = `import { HubConnectionBuilder } from '@microsoft/signalr';
+  peerDependencies?: Record<string, string>;
+}
+
+const PLUGIN_FOLDER = root;
+const CODEMOD_FOLDER = join(root, 'packages/signalr-codemod');
+const pluginManifest = readManifest(PLUGIN_FOLDER);
+const codemodManifest = readManifest(CODEMOD_FOLDER);
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+/** Packages a lint-only install must not contain: the codemods' machinery and TypeScript. */
+const CODEMOD_MACHINERY = ['jscodeshift', '@babel/core', 'ts-morph', 'typescript', '@typescript-eslint/typescript-estree'];
+
+const MISTAKE_JS = `import { HubConnectionBuilder } from '@microsoft/signalr';
 export const connection = new HubConnectionBuilder().withUrl('/hubs/chat', { skipNegotiation: true }).build();
+`;
+const MISTAKE_TS = `import { HubConnectionBuilder } from '@microsoft/signalr';
+export const connection = new HubConnectionBuilder().withUrl('/hubs/chat' as string, { skipNegotiation: true }).build();
 `;
 
 let workspace: string;
-let packedFiles: string[];
+let registry: LocalRegistry;
+let projects: Projects;
+const packed: Record<'plugin' | 'codemod', PackedPackage & { files: string[] }> = {} as never;
 
-beforeAll(() => {
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  workspace = mkdtempSync(join(root, '.tmp/package-'));
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', workspace], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-  ) as [{ filename: string; files: { path: string }[] }];
-  packedFiles = packed.files.map((file) => file.path);
-  const installed = join(workspace, 'node_modules', manifest.name);
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', join(workspace, packed.filename), '-C', installed, '--strip-components=1']);
+/** The temporary projects, installed concurrently; each test awaits the ones it uses. */
+const installs: {
+  lintOnly?: Promise<{ folder: string; eslintAlone: InstallSize; withPlugin: InstallSize }>;
+  flat10?: Promise<string>;
+  flat9?: Promise<string>;
+  eslintrc8?: Promise<string>;
+  codemods?: Promise<{ folder: string; typescript7Alone: InstallSize; withCodemods: InstallSize }>;
+} = {};
+
+beforeAll(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'signalr-package-'));
+  packed.plugin = pack(PLUGIN_FOLDER, pluginManifest);
+  packed.codemod = pack(CODEMOD_FOLDER, codemodManifest);
+  registry = await startRegistry(join(root, 'package-lock.json'), [packed.plugin, packed.codemod]);
+  projects = new Projects(workspace, registry);
+  installs.lintOnly = installLintOnly();
+  installs.flat10 = installFlat('10', ['@microsoft/signalr']);
+  installs.flat9 = installFlat('9');
+  installs.eslintrc8 = projects.create('eslintrc-8', ['eslint@8.57', 'eslint-plugin-signalr', '@typescript-eslint/parser', 'typescript@~6.0'], {
+    '.eslintrc.json': readmeBlock('eslintrc'),
+    'mistake.js': MISTAKE_JS,
+    'mistake.ts': MISTAKE_TS,
+  });
+  installs.codemods = installCodemods();
+  // Failures surface in the tests that await them.
+  for (const install of Object.values(installs)) install.catch(() => undefined);
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await Promise.allSettled(Object.values(installs));
+  await registry?.close();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-/** A project folder holding `files`, with the unpacked plugin in reach through `workspace/node_modules`. */
-function project(name: string, files: Record<string, string>): string {
-  const folder = join(workspace, name);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file), text);
-  return folder;
+/** `npm i -D eslint`, then `npm i -D eslint-plugin-signalr`: the lint-only install, measured before and after. */
+async function installLintOnly(): Promise<{ folder: string; eslintAlone: InstallSize; withPlugin: InstallSize }> {
+  const folder = await projects.create('lint-only', ['eslint'], {
+    'eslint.config.js': `import signalr from 'eslint-plugin-signalr';\nexport default [signalr.configs.recommended];\n`,
+    'mistake.js': MISTAKE_JS,
+    ...typedConfigFiles({ typescriptEslint: false }),
+  });
+  const eslintAlone = installSize(folder);
+  await projects.install(folder, ['eslint-plugin-signalr']);
+  return { folder, eslintAlone, withPlugin: installSize(folder) };
 }
 
-function lintJson(eslintBin: string, folder: string, env: Record<string, string> = {}): { ruleId: string | null }[] {
-  const result = spawnSync(process.execPath, [eslintBin, '--format', 'json', 'mistake.js'], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
+/** ESLint `major` with the README's flat configs, typescript-eslint, and typed `eslint.config.ts` variants. */
+function installFlat(major: string, extraPackages: string[] = []): Promise<string> {
+  return projects.create(`flat-${major}`, [`eslint@${major}`, 'eslint-plugin-signalr', 'typescript-eslint', 'typescript@~6.0', ...extraPackages], {
+    'eslint.config.js': readmeBlock('flat'),
+    'eslint.typed.config.js': readmeBlock('typed'),
+    'mistake.js': MISTAKE_JS,
+    'mistake.ts': MISTAKE_TS,
+    ...typedConfigFiles({ typescriptEslint: true }),
+    // For typed linting: a connection that rooms.ts imports, and the project that connects the two.
+    'connection.ts': `import { HubConnectionBuilder } from '@microsoft/signalr';\nexport const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();\n`,
+    'rooms.ts': `import { connection } from './connection.js';\n\nexport function enter(room: string): void {\n  connection.invoke('JoinGroup', room);\n}\n`,
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', noEmit: true, skipLibCheck: true }, files: ['connection.ts', 'rooms.ts'] }),
   });
-  expect(result.stderr).toBe('');
-  const [file] = JSON.parse(result.stdout) as [{ messages: { ruleId: string | null }[] }];
-  return file.messages;
 }
 
-describe('the packed package', () => {
-  it('ships the built plugin, types and docs, and no sources or tests', () => {
-    expect(packedFiles).toContain('dist/rules/index.js');
-    expect(packedFiles).toContain('dist/rules/index.d.ts');
-    expect(packedFiles).toContain('docs/rules/no-skip-negotiation.md');
-    expect(packedFiles).toContain('README.md');
-    expect(packedFiles.filter((file) => /^(test|bench|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
+/** `npm i -D typescript` (7 today), then `npm i -D signalr-codemod`, measured before and after. */
+async function installCodemods(): Promise<{ folder: string; typescript7Alone: InstallSize; withCodemods: InstallSize }> {
+  const folder = await projects.create('codemods', ['typescript'], {
+    'src/rooms.ts': `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+
+export async function enter(room: string): Promise<void> {
+  await connection.start();
+  connection.invoke('JoinGroup', room);
+}
+`,
+  });
+  const typescript7Alone = installSize(folder);
+  await projects.install(folder, ['signalr-codemod']);
+  return { folder, typescript7Alone, withCodemods: installSize(folder) };
+}
+
+describe('the packed packages', () => {
+  it('the plugin ships the built rules, their types, docs and licence, and no codemods, sources or tests', () => {
+    expect(packed.plugin.files).toEqual(expect.arrayContaining(['dist/rules/index.js', 'dist/rules/index.d.ts', 'docs/rules/require-stop.md', 'README.md', 'LICENSE']));
+    expect(packed.plugin.files.filter((file) => /^(dist\/codemods|test|bench|examples|packages)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
   });
 
-  it('imports only Node built-ins and declared dependencies', () => {
-    const allowed = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), manifest.name]);
-    const undeclared = new Set<string>();
-    const dist = join(workspace, 'node_modules', manifest.name, 'dist');
-    const visit = (folder: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) visit(path);
-        else if (entry.name.endsWith('.js')) {
-          for (const { fileName: specifier } of ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles) {
-            if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
-            const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-            if (!allowed.has(name)) undeclared.add(`${relative(dist, path)}: ${name}`);
-          }
-        }
-      }
-    };
-    visit(dist);
-    expect([...undeclared]).toEqual([]);
+  it('the codemods ship their CLI, transforms and the analyses they use, and no rules', () => {
+    expect(packed.codemod.files).toEqual(
+      expect.arrayContaining(['dist/codemods/cli.js', 'dist/codemods/registry.js', 'dist/codemods/runner/worker.js', 'dist/core/model.js', 'README.md', 'LICENSE']),
+    );
+    expect(packed.codemod.files.filter((file) => /^dist\/rules\/(?!utils\/package-info\.js$)/.test(file) || /\.ts$/.test(file))).toEqual([]);
   });
 
-  it.each([10, 9] as const)('runs its recommended flat config in ESLint %i', (version) => {
-    const folder = project(`flat-${version}`, {
-      'eslint.config.js': `import signalr from 'eslint-plugin-signalr';\nexport default [signalr.configs.recommended];\n`,
-      'mistake.js': MISTAKE,
-    });
-    expect(lintJson(ESLINT_BINS[version], folder).map((message) => message.ruleId)).toEqual(['signalr/no-skip-negotiation']);
-  });
-
-  it('runs its legacy-recommended config in ESLint 8.57 (eslintrc)', () => {
-    const folder = project('eslintrc-8', {
-      '.eslintrc.json': JSON.stringify({
-        root: true,
-        parserOptions: { ecmaVersion: 2022, sourceType: 'module' },
-        plugins: ['signalr'],
-        extends: ['plugin:signalr/legacy-recommended'],
-      }),
-      'mistake.js': MISTAKE,
-    });
-    const messages = lintJson(ESLINT_BINS[8], folder, { ESLINT_USE_FLAT_CONFIG: 'false' });
-    expect(messages.map((message) => message.ruleId)).toEqual(['signalr/no-skip-negotiation']);
-  });
-
-  it('loads through require()', () => {
-    const folder = project('require', {});
-    const output = execFileSync(process.execPath, ['-e', `const p = require('eslint-plugin-signalr'); console.log(p.meta.name, Object.keys(p.configs).join(','))`], {
-      cwd: folder,
-      encoding: 'utf8',
-    });
-    expect(output.trim()).toBe('eslint-plugin-signalr recommended,legacy-recommended,strict,legacy-strict,all,legacy-all,vue,json');
-  });
-
-  it('gives TypeScript users its types', () => {
-    const folder = project('types', {
-      'eslint.config.ts': `import signalr from 'eslint-plugin-signalr';\nexport default [signalr.configs.recommended, { rules: signalr.configs.strict.rules }];\nconst id: string = signalr.meta.version;\nexport { id };\n`,
-      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, skipLibCheck: true, types: [] }, files: ['eslint.config.ts'] }),
-    });
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', folder], { encoding: 'utf8' });
-    expect(result.stdout + result.stderr).toBe('');
+  it('both have the same version and licence', () => {
+    expect(codemodManifest.version).toBe(pluginManifest.version);
+    expect(readFileSync(join(CODEMOD_FOLDER, 'LICENSE'), 'utf8')).toBe(readFileSync(join(root, 'LICENSE'), 'utf8'));
   });
 });
+
+describe('the plugin alone, with ESLint 10 and no TypeScript', () => {
+  it('installs none of the codemod machinery, and lints', async () => {
+    const { folder } = await installs.lintOnly!;
+    expect(CODEMOD_MACHINERY.filter((name) => isInstalled(folder, name))).toEqual([]);
+    expect(await ruleIdsByFile(folder, ['mistake.js'])).toEqual({ 'mistake.js': ['signalr/no-skip-negotiation'] });
+  }, INSTALL_TIMEOUT);
+
+  it('has published types that type-check typed eslint.config.ts files without typescript-eslint installed', async () => {
+    const { folder } = await installs.lintOnly!;
+    expect(await typeErrors(folder, join(root, 'node_modules/typescript/bin/tsc'))).toBe('');
+  }, INSTALL_TIMEOUT);
+
+  it('imports only Node built-ins and its declared dependencies', async () => {
+    const { folder } = await installs.lintOnly!;
+    expect(undeclaredImports(join(folder, 'node_modules', pluginManifest.name), pluginManifest)).toEqual([]);
+  }, INSTALL_TIMEOUT);
+
+  it('has the install size the README states', async () => {
+    const { eslintAlone, withPlugin } = await installs.lintOnly!;
+    expectStatedSize('eslint', eslintAlone);
+    expectStatedSize('plugin', withPlugin);
+  }, INSTALL_TIMEOUT);
+});
+
+describe.each([
+  ['10', () => installs.flat10!],
+  ['9', () => installs.flat9!],
+])('ESLint %s with typescript-eslint', (major, project) => {
+  it('runs the README flat config on JavaScript and TypeScript', async () => {
+    const folder = await project();
+    expect(installedVersion(folder, 'eslint')).toMatch(new RegExp(`^${major}\\.`));
+    expect(await ruleIdsByFile(folder, ['mistake.js', 'mistake.ts'])).toEqual({
+      'mistake.js': ['signalr/no-skip-negotiation'],
+      'mistake.ts': ['signalr/no-skip-negotiation'],
+    });
+  }, INSTALL_TIMEOUT);
+
+  it('type-checks eslint.config.ts written with defineConfig, tseslint.config, Linter.Config[], extends and plugins', async () => {
+    const folder = await project();
+    expect(await typeErrors(folder, join(folder, 'node_modules/typescript/bin/tsc'))).toBe('');
+  }, INSTALL_TIMEOUT);
+});
+
+describe('typed linting, as the README turns it on', () => {
+  it('sees a connection imported from another module, which syntax alone cannot', async () => {
+    const folder = await installs.flat10!;
+    expect(await ruleIdsByFile(folder, ['rooms.ts'])).toEqual({ 'rooms.ts': [] });
+    expect(await ruleIdsByFile(folder, ['rooms.ts'], {}, ['--config', 'eslint.typed.config.js'])).toEqual({ 'rooms.ts': ['signalr/await-group-join'] });
+  }, INSTALL_TIMEOUT);
+});
+
+describe('ESLint 8.57 with eslintrc', () => {
+  it('runs the README .eslintrc.json on JavaScript and TypeScript', async () => {
+    const folder = await installs.eslintrc8!;
+    expect(installedVersion(folder, 'eslint')).toMatch(/^8\.57\./);
+    expect(await ruleIdsByFile(folder, ['mistake.js', 'mistake.ts'], { ESLINT_USE_FLAT_CONFIG: 'false' })).toEqual({
+      'mistake.js': ['signalr/no-skip-negotiation'],
+      'mistake.ts': ['signalr/no-skip-negotiation'],
+    });
+  }, INSTALL_TIMEOUT);
+
+  it('loads the plugin through require()', async () => {
+    const folder = await installs.eslintrc8!;
+    const loaded = await run(process.execPath, ['-e', `const p = require('eslint-plugin-signalr'); console.log(p.meta.name, Object.keys(p.configs).join(','))`], folder);
+    expect(loaded.stdout.trim()).toBe('eslint-plugin-signalr recommended,legacy-recommended,strict,legacy-strict,all,legacy-all,vue,json');
+  }, INSTALL_TIMEOUT);
+});
+
+describe('the codemods, installed beside TypeScript 7', () => {
+  it('keep TypeScript 7 at the top level and parse with their own TypeScript', async () => {
+    const { folder } = await installs.codemods!;
+    expect(installedVersion(folder, 'typescript')).toMatch(/^7\./);
+    const result = await run(join(folder, 'node_modules/.bin/signalr-codemod'), ['add-awaits', 'src'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(folder, 'src/rooms.ts'), 'utf8')).toContain("  await connection.invoke('JoinGroup', room);\n");
+  }, INSTALL_TIMEOUT);
+
+  it('import only Node built-ins and their declared dependencies', async () => {
+    const { folder } = await installs.codemods!;
+    expect(undeclaredImports(join(folder, 'node_modules', codemodManifest.name), codemodManifest)).toEqual([]);
+  }, INSTALL_TIMEOUT);
+
+  it('have the install size the README states', async () => {
+    const { typescript7Alone, withCodemods } = await installs.codemods!;
+    expectStatedSize('codemod', { bytes: withCodemods.bytes - typescript7Alone.bytes, packages: withCodemods.packages - typescript7Alone.packages });
+  }, INSTALL_TIMEOUT);
+});
+
+function readManifest(folder: string): Manifest {
+  return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as Manifest;
+}
+
+function pack(folder: string, manifest: Manifest): PackedPackage & { files: string[] } {
+  const [result] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', workspace], { cwd: folder, encoding: 'utf8', env: cleanEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] }),
+  ) as [{ filename: string; files: { path: string }[] }];
+  return { manifest: manifest as unknown as PackedPackage['manifest'], tarball: join(workspace, result.filename), files: result.files.map((file) => file.path) };
+}
+
+/** The fenced block after `<!-- package-test: id -->` in the README. */
+function readmeBlock(id: string): string {
+  const match = new RegExp(`<!-- package-test: ${id} -->\\n\`\`\`\\w+\\n([^]*?)\`\`\`\\n`).exec(readme);
+  if (!match) throw new Error(`README.md has no block marked <!-- package-test: ${id} -->`);
+  return match[1]!;
+}
+
+/**
+ * `eslint.config.ts` written every way the plugin's configs should fit, each in its own file so that
+ * one error names its way. The configs must type-check against the user's own ESLint types.
+ */
+function typedConfigFiles({ typescriptEslint }: { typescriptEslint: boolean }): Record<string, string> {
+  // Without typescript-eslint, check every declaration file: ours must not reach for its types. With
+  // it, skip the libraries' own (slow to check); legacy-is-not-flat.ts still fails if ours were `any`.
+  const skipLibCheck = typescriptEslint;
+  const files: Record<string, string> = {
+    'define-config.ts': `import { defineConfig } from 'eslint/config';
+import signalr from 'eslint-plugin-signalr';
+
+export default defineConfig([
+  signalr.configs.recommended,
+  { files: ['**/*.ts'], extends: [signalr.configs.strict] },
+  signalr.configs.vue,
+  signalr.configs.json,
+]);
+`,
+    'linter-config.ts': `import type { Linter } from 'eslint';
+import signalr from 'eslint-plugin-signalr';
+
+const configs: Linter.Config[] = [signalr.configs.all, { plugins: { signalr }, rules: { 'signalr/require-stop': 'warn' } }];
+export default configs;
+`,
+    'legacy-config.ts': `import type { Linter } from 'eslint';
+import signalr from 'eslint-plugin-signalr';
+
+export const eslintrc: Linter.LegacyConfig = { extends: ['plugin:signalr/legacy-recommended'], rules: signalr.configs['legacy-strict'].rules };
+export const version: string = signalr.meta.version;
+`,
+  };
+  // Proves the check bites: an eslintrc config is not a flat config.
+  files['legacy-is-not-flat.ts'] = `import type { Linter } from 'eslint';
+import signalr from 'eslint-plugin-signalr';
+
+// @ts-expect-error -- plugins is a list of names there
+export const wrong: Linter.Config = signalr.configs['legacy-recommended'];
+`;
+  if (typescriptEslint) {
+    files['tseslint-config.ts'] = `import signalr from 'eslint-plugin-signalr';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(tseslint.configs.recommended, signalr.configs.recommended, {
+  files: ['**/*.ts'],
+  plugins: { signalr },
+  extends: [signalr.configs.strict],
+  rules: { 'signalr/no-token-in-url': 'off' },
+});
+`;
+  }
+  files['tsconfig.configs.json'] = JSON.stringify({
+    compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck, types: [] },
+    files: Object.keys(files),
+  });
+  return files;
+}
+
+async function typeErrors(folder: string, tsc: string): Promise<string> {
+  const result = await run(process.execPath, [tsc, '-p', 'tsconfig.configs.json'], folder);
+  return result.stdout + result.stderr;
+}
+
+/** The rule ids ESLint reports per file, run from the project's own ESLint. */
+async function ruleIdsByFile(folder: string, files: string[], env: Record<string, string> = {}, args: string[] = []): Promise<Record<string, (string | null)[]>> {
+  const result = await run(process.execPath, [join(folder, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...args, ...files], folder, cleanEnvironment(env));
+  expect(result.stderr).toBe('');
+  const reports = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+  return Object.fromEntries(reports.map((report) => [relative(folder, report.filePath), report.messages.map((message) => message.ruleId)]));
+}
+
+function isInstalled(folder: string, name: string): boolean {
+  const found = readdirSync(join(folder, 'node_modules'), { recursive: true, encoding: 'utf8' }).some(
+    (path) => path === name || path.endsWith(`/node_modules/${name}`),
+  );
+  return found;
+}
+
+function installedVersion(folder: string, name: string): string {
+  return readManifest(join(folder, 'node_modules', name)).version;
+}
+
+/** Bare imports in the package's JavaScript that are neither Node built-ins nor declared dependencies. */
+function undeclaredImports(packageFolder: string, manifest: Manifest): string[] {
+  const allowed = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies ?? {}), manifest.name]);
+  const undeclared = new Set<string>();
+  for (const file of readdirSync(packageFolder, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.c?js$/.test(file) || file.startsWith('node_modules')) continue;
+    for (const { fileName: specifier } of ts.preProcessFile(readFileSync(join(packageFolder, file), 'utf8'), true, true).importedFiles) {
+      if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
+      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+      if (!allowed.has(name)) undeclared.add(`${file}: ${name}`);
+    }
+  }
+  return [...undeclared];
+}
+
+const SIZE_ROWS = {
+  eslint: '`npm i -D eslint`',
+  plugin: '`npm i -D eslint eslint-plugin-signalr`',
+  codemod: '`npx signalr-codemod`',
+};
+
+/**
+ * The README's install-size row says what was measured, within 10 % (the registry moves on; update
+ * the README when the figures drift further).
+ */
+function expectStatedSize(row: keyof typeof SIZE_ROWS, measured: InstallSize): void {
+  const table = /<!-- begin install sizes -->([^]*)<!-- end install sizes -->/.exec(readme)?.[1] ?? '';
+  const label = SIZE_ROWS[row].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`\\| ${label} \\| ([\\d.]+) MB \\| (\\d+) \\|`).exec(table);
+  const expected = `| ${SIZE_ROWS[row]} | ${(measured.bytes / 1e6).toFixed(1)} MB | ${measured.packages} |`;
+  expect(match, `README.md: install sizes need the row ${expected}`).not.toBeNull();
+  const [bytes, packages] = [Number(match![1]) * 1e6, Number(match![2])];
+  const near = (stated: number, value: number): boolean => Math.abs(stated - value) <= value * 0.1;
+  expect(near(bytes, measured.bytes) && near(packages, measured.packages), `README.md states ${match![0]}, measured ${expected}`).toBe(true);
+}

@@ -6,8 +6,10 @@ import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 /** Rule metadata this plugin adds to `meta.docs`; configs are computed from it (see `rules/index.ts`). */
 export interface SignalRRuleDocs {
   description: string;
-  /** In the `recommended` config. */
+  /** In every config: it reports what breaks (lost messages, 4xx, leaks, storms) and is rarely wrong. */
   recommended?: boolean;
+  /** In `strict` (and `all`) though not in `recommended`: hygiene that prevents trouble before it shows. */
+  strict?: boolean;
   /** Options the `strict` config sets, when they differ from the defaults. */
   strictOptions?: readonly unknown[];
   /** Uses type information when the parser provides it; never requires it. */
