@@ -22,9 +22,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       floatingJoin:
-        'The group join `{{method}}` is neither awaited nor handled: code after it runs before the connection is in the group, so messages sent to the group meanwhile are not delivered to it, and a failed join becomes an unhandled rejection that nobody sees. Await it (or return it, or end it with `.catch(…)`).',
+        'Group join `{{method}}` is neither awaited nor handled: messages sent to the group meanwhile are lost. Await it, return it, or end it with `.catch(…)`.',
       floatingJoinBeforeSend:
-        'The group join `{{method}}` is not awaited, and the `{{send}}` call after it sends before it has completed: messages sent to the group while the join is pending are lost ("a client fails to receive messages in a group"). Await the join before sending.',
+        'Group join `{{method}}` is not awaited before `{{send}}` sends: messages sent while it is pending are lost. Await the join before sending.',
       addAwait: 'Add `await`.',
       returnJoin: 'Return the join\'s promise to the caller.',
     },

@@ -44,9 +44,9 @@ export default createRule<Options, MessageIds>({
       unhandledStartCall:
         '`{{call}}` rejects when `{{name}}.start()` fails, and nothing handles it: an unhandled rejection, and no connection. Add `.catch(…)` to this call, or handle the failure inside the function.',
       unhandledStartInCallback:
-        'A failed `{{name}}.start()` rejects the promise of a callback whose caller ({{consumer}}) ignores it: an unhandled rejection. Wrap the `await` in `try … catch` (or end the chain with `.catch(…)`) and report or retry the failure.',
+        "A failed `{{name}}.start()` rejects a callback's promise that its caller ({{consumer}}) ignores: an unhandled rejection. Wrap the `await` in `try … catch` (or end the chain with `.catch(…)`) and report or retry the failure.",
       unretriedFirstStart:
-        'A failed first `{{name}}.start()` is never retried: reconnect logic covers only dropped connections, so the client stays offline. `withAutomaticReconnect` acts only on a connection that was established, and `onclose` does not fire when the first start fails: retry it from the rejection handler after a random delay.',
+        'A failed first `{{name}}.start()` is never retried: reconnect logic only covers drops, so the client stays offline. Retry it from the rejection handler after a random delay.',
     },
     languages: ['js/js'],
   },

@@ -23,9 +23,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       connectionPerInvocation:
-        'This SignalR connection is built on every call of the {{handler}}: each invocation opens a new connection, and they pile up against the connection limit until Azure SignalR answers 429 Too Many Requests. Build it once at module scope (lazily, on first use) and reuse it across invocations.',
+        'A SignalR connection is built on every call of the {{handler}}: connections pile up until Azure SignalR answers 429. Build it once at module scope and reuse it.',
       serviceClientPerInvocation:
-        'This `WebPubSubServiceClient` is created on every call of the {{handler}}: each invocation sets up its own HTTP pipeline instead of reusing connections, and under load they pile up until calls are throttled or fail. Create it once at module scope and reuse it across invocations.',
+        'A `WebPubSubServiceClient` is created on every call of the {{handler}}: under load, calls get throttled or fail. Create it once at module scope and reuse it.',
     },
     languages: ['js/js'],
   },

@@ -20,9 +20,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       duplicateHubParameter:
-        'This URL carries the `hub` query parameter {{count}} times, and Azure SignalR Service answers 400 Bad Request to a repeated `hub`. Keep exactly one.',
+        'This URL carries the `hub` query parameter {{count}} times: Azure SignalR Service answers 400 Bad Request. Keep exactly one.',
       hubParameterThroughNegotiation:
-        '`hub` is a reserved query parameter of Azure SignalR Service: negotiation redirects the client to `…/client/?hub=<hub>` and the server SDK appends this URL\'s query to it, so the request carries `hub` twice and the service answers 400 Bad Request. Remove it: the path names the hub.',
+        '`hub` is reserved by Azure SignalR Service: negotiation adds its own, and two answer 400 Bad Request. Remove it: the path names the hub.',
     },
     languages: ['js/js'],
   },

@@ -27,13 +27,13 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       legacyDefaultMaxVersion:
-        "`tls.DEFAULT_MAX_VERSION = '{{value}}'` caps every TLS connection of the process below TLS 1.2, and Azure (SignalR Service included) accepts TLS 1.2 and above only, so handshakes fail. Remove it: Node's default is TLS 1.3.",
+        "`tls.DEFAULT_MAX_VERSION = '{{value}}'` caps all TLS below 1.2, which Azure refuses: every handshake fails. Remove it: Node's default is TLS 1.3.",
       legacyMaxVersion:
-        "`maxVersion: '{{value}}'` caps this connection below TLS 1.2, and Azure (SignalR Service included) accepts TLS 1.2 and above only, so the handshake fails. Remove it, or set 'TLSv1.2' or higher.",
+        "`maxVersion: '{{value}}'` caps this connection below TLS 1.2, which Azure refuses: the handshake fails. Remove it, or set 'TLSv1.2' or higher.",
       legacySecureProtocol:
-        "`secureProtocol: '{{value}}'` pins a protocol below TLS 1.2, and Azure (SignalR Service included) accepts TLS 1.2 and above only, so the handshake fails. Remove it (Node negotiates TLS 1.2–1.3 by default), or use `minVersion: 'TLSv1.2'`.",
+        "`secureProtocol: '{{value}}'` pins a protocol below TLS 1.2, which Azure refuses: the handshake fails. Remove it, or use `minVersion: 'TLSv1.2'`.",
       modernVersionsDisabled:
-        '`secureOptions` turns off both TLS 1.2 and TLS 1.3 (`SSL_OP_NO_TLSv1_2 | SSL_OP_NO_TLSv1_3`), leaving only versions that Azure (SignalR Service included) refuses, so the handshake fails. Drop those flags.',
+        '`secureOptions` turns off TLS 1.2 and 1.3, leaving only versions Azure refuses: the handshake fails. Drop `SSL_OP_NO_TLSv1_2` and `SSL_OP_NO_TLSv1_3`.',
     },
     languages: ['js/js'],
   },

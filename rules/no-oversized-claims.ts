@@ -46,9 +46,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ maxTokenBytes: DEFAULT_MAX_TOKEN_BYTES }],
     messages: {
       oversizedToken:
-        'This access token for SignalR is at least {{bytes}} bytes once encoded, over the {{budget}}-byte budget: Azure SignalR answers 413 to `/negotiate`, browsers on HTTP/2 fail with `ERR_CONNECTION_…`, and WebSocket/SSE URLs that carry it get 414. Keep only the claims the hub needs.',
+        'This SignalR access token is at least {{bytes}} bytes, over the {{budget}}-byte budget: negotiate gets 413, URLs 414. Keep only the claims the hub needs.',
       wholeObjectInToken:
-        '`{{source}}` copies a whole object into an access token for SignalR, with every claim it holds; such tokens pass 4 KB, and then Azure SignalR answers 413 to `/negotiate`, browsers on HTTP/2 fail with `ERR_CONNECTION_…`, and WebSocket/SSE URLs that carry it get 414. Copy only the claims the hub needs.',
+        '`{{source}}` copies a whole object into a SignalR access token: past 4 KB, negotiate gets 413 and URLs 414. Copy only the claims the hub needs.',
     },
     languages: ['js/js'],
   },

@@ -42,10 +42,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ selfHosted: false }],
     messages: {
       breaksAzureNegotiation:
-        '`skipNegotiation: true` stops the client from negotiating, so Azure SignalR Service never redirects it and the hub answers 404. Negotiate, or connect directly to the service URL (`https://<name>.service.signalr.net/client/?hub=<hub>`).',
+        '`skipNegotiation: true` skips the negotiate that redirects to Azure SignalR Service: the hub answers 404. Negotiate, or connect to the service URL directly.',
       removeSkipNegotiation: 'Remove `skipNegotiation`.',
       throwsWithoutWebSockets:
-        '`skipNegotiation: true` without `transport: HttpTransportType.WebSockets` makes `start()` fail with "Negotiation can only be skipped when using the WebSocket transport directly." Remove it, or set the transport to WebSockets only.',
+        '`skipNegotiation: true` without WebSockets-only transport makes every `start()` fail. The client throws "Negotiation can only be skipped when using the WebSocket transport directly." Remove it, or set `transport: HttpTransportType.WebSockets`.',
     },
     languages: ['js/js'],
   },

@@ -25,9 +25,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       tokenInClassicQuery:
-        'An access token in the classic client\'s `qs` goes into the URL of every request: server and proxy logs record it, it is not refreshed when the client reconnects, and it lengthens every URL (414 URI Too Long with large tokens). Prefer cookie authentication, or the ASP.NET Core client with `accessTokenFactory`.',
+        "An access token in the classic client's `qs` goes into every request URL: logged by servers and proxies, not refreshed. Prefer cookie authentication, or the ASP.NET Core client's `accessTokenFactory`.",
       tokenInUrl:
-        'An access token written into the hub URL is recorded with the URL in server and proxy logs, is not refreshed when the client reconnects, and lengthens every request URL (414 URI Too Long with large tokens). Pass it with `accessTokenFactory` instead.',
+        'An access token in the hub URL is logged with it and never refreshed: once it expires, reconnects fail with 401. Pass it with `accessTokenFactory` instead.',
       useAccessTokenFactory: 'Move the token to `accessTokenFactory`.',
     },
     languages: ['js/js'],

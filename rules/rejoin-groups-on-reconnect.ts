@@ -17,9 +17,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       notRejoinedAfterReconnect:
-        'The group join `{{method}}` is not repeated after a reconnect: the new connection id is in no group, so group messages stop. An automatic reconnect gives the connection a new id and the server forgets the old id\'s groups; join again in `onreconnected(…)`.',
+        'Group join `{{method}}` is not repeated after a reconnect: the new connection id is in no group, so group messages stop. Join again in `onreconnected(…)`.',
       notRejoinedAfterRestart:
-        'The group join `{{method}}` is not repeated when `onclose` restarts the connection: the new id is in no group, so group messages stop. A restarted connection has a new id and the server forgets the old id\'s groups; join again after the restart\'s `start()`.',
+        "Group join `{{method}}` is not repeated after an `onclose` restart: the new connection id is in no group, messages stop. Join again after the restart's `start()`.",
     },
     languages: ['js/js'],
   },

@@ -49,15 +49,15 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ requireRestartAfterGiveUp: false }],
     messages: {
       giveUpIgnoredByErrorCheck:
-        '`onclose` gets `undefined` when automatic reconnect gives up, the same as after `stop()`, so this restart, which waits for an error, never runs after giving up and the client stays disconnected. Track deliberate stops with your own flag and restart otherwise.',
+        'This restart waits for an error, but `onclose` gets `undefined` when reconnecting gives up: the client stays offline. Track deliberate stops with your own flag instead.',
       giveUpUnhandled:
-        '`withAutomaticReconnect` gives up once its retries run out and then fires `onclose`, where nothing restarts this connection: after a longer outage the client stays disconnected for good. Restart it from `onclose` after a random delay, unless your code stopped it on purpose.',
+        'Nothing restarts this connection when `withAutomaticReconnect` gives up: after a long outage it stays offline for good. Restart it from `onclose` after a random delay.',
       missingClassicRestart:
-        'This classic SignalR connection never restarts: once its own reconnect attempts stop (after the server\'s DisconnectTimeout, 30 s by default) it fires `disconnected` and stays disconnected. Restart it from `connection.disconnected(…)` after a random delay.',
+        "This classic SignalR connection never restarts: after the server's DisconnectTimeout it stays disconnected for good. Restart it from `connection.disconnected(…)` after a random delay.",
       missingReconnect:
-        'This connection never reconnects: after a network drop, a service restart or a deployment it stays disconnected, and every `invoke` fails with "Cannot send data if the connection is not in the \'Connected\' State." {{fix}}',
+        'This connection never reconnects: after a network drop or a deployment it stays offline and every `invoke` fails. {{fix}}',
       missingReconnectTokenExpiry:
-        'This connection uses {{transport}} and never reconnects: its access token expires after an hour, the service then answers 401 and only a reconnect that fetches a fresh token brings the client back; network drops and service restarts end it the same way. {{fix}}',
+        'This connection uses {{transport}} and never reconnects: once its token expires (after an hour) the service answers 401. {{fix}}',
     },
     languages: ['js/js'],
   },

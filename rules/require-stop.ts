@@ -25,17 +25,17 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       angularNotStopped:
-        'This component starts `{{name}}` but no `ngOnDestroy` stops it: every component instance leaves its connection open after it is destroyed, and the connection count climbs until Azure SignalR answers 429 Too Many Requests. Stop it in `ngOnDestroy`.',
+        'This component starts `{{name}}` but no `ngOnDestroy` stops it: connections pile up until Azure SignalR answers 429. Stop it in `ngOnDestroy`.',
       effectNotStopped:
-        'This effect starts `{{name}}` but returns no cleanup that stops it: every re-run and unmount (and StrictMode\'s double mount) leaves a connection open, and the connection count climbs until Azure SignalR answers 429 Too Many Requests. Return a cleanup such as `() => { void {{name}}.stop(); }`.',
+        'This effect starts `{{name}}` and no cleanup stops it: each re-run and unmount leaks a connection, until 429. Return a cleanup such as `() => { void {{name}}.stop(); }`.',
       functionNotStopped:
-        'This function starts `{{name}}` but neither stops it, returns it nor stores it: every call leaves one more connection open, and the connection count climbs until Azure SignalR answers 429 Too Many Requests. Stop it in a `finally` block, or return it so that the caller can stop it.',
+        'This function starts `{{name}}` and never stops, returns or stores it: each call leaks a connection, until 429. Stop it in a `finally` block, or return it to the caller.',
       handlerNotStopped:
-        'The {{handler}} starts `{{name}}` on every invocation and never stops it: the open connections pile up until Azure SignalR answers 429 Too Many Requests. Stop it in a `finally` block, or reuse one connection built once at module scope.',
+        'The {{handler}} starts `{{name}}` on every invocation and never stops it: connections pile up until 429. Stop it in a `finally` block, or reuse one built at module scope.',
       stoppedOnlyOnSuccess:
-        '`{{name}}` is stopped only when everything between `start()` and `stop()` succeeds: a rejected `await`, a call that throws or an early `return` skips the stop and leaves the connection open, and such leaks add up until Azure SignalR answers 429 Too Many Requests. Stop it in a `finally` block.',
+        '`{{name}}` is stopped only if nothing between `start()` and `stop()` throws or returns: leaks add up until 429. Stop it in a `finally` block.',
       vueNotStopped:
-        'This component starts `{{name}}` but nothing stops it when the component unmounts: every mount leaves a connection open, and the connection count climbs until Azure SignalR answers 429 Too Many Requests. Stop it in `onUnmounted` (or the `beforeUnmount` option).',
+        'This component starts `{{name}}` but nothing stops it on unmount: each mount leaks a connection, until 429. Stop it in `onUnmounted` (or `beforeUnmount`).',
     },
     languages: ['js/js'],
   },

@@ -39,20 +39,20 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       closeArgumentIsError:
-        '`onclose` passes its callback the error (or `undefined`), not the connection: `{{code}}` throws a TypeError inside the callback, the client only logs it, and the connection is never restarted. Use the connection itself.',
+        '`onclose` passes the error, not the connection: `{{code}}` throws a TypeError, so the connection never restarts. Use the connection itself.',
       convertToMilliseconds: 'Multiply the delays by 1000.',
       delaysInSeconds:
-        '`withAutomaticReconnect` takes milliseconds, so these delays (which look like seconds) make the client retry within {{total}} ms and then give up: after a service restart the client stays disconnected.',
+        '`withAutomaticReconnect` takes milliseconds: these delays retry within {{total}} ms, then give up for good. Multiply them by 1000.',
       emptyDelays:
-        '`withAutomaticReconnect([])` never reconnects: the client gives up before the first retry and fires `onclose` at once. Leave the argument out for the default delays, or pass a policy that keeps retrying after a random delay.',
+        '`withAutomaticReconnect([])` never reconnects: the client gives up at once and fires `onclose`. Leave the argument out, or pass a policy that keeps retrying after a random delay.',
       policyIndexPastEnd:
-        'Past the end of this array the retry policy returns `undefined`, which the client takes for "retry now": it retries with no delay, hundreds of negotiate requests a second, until the service answers 429. Return `null` there to give up, or keep returning the last delay.',
+        'Past the end of this array the policy returns `undefined`, which means "retry now": a retry storm until 429. Return `null` there to give up, or keep returning the last delay.',
       policyReturnsNothing:
-        'This retry policy can return `undefined`, which the client takes for "retry now": it retries with no delay, hundreds of negotiate requests a second, until the service answers 429. Return a delay in milliseconds, or `null` to stop retrying.',
+        'This retry policy can return `undefined`, which means "retry now": hundreds of negotiates a second, until 429. Return a delay in milliseconds, or `null` to stop retrying.',
       restartWithFixedDelay:
-        'Every client waits exactly {{delay}} ms before restarting, so after a service restart or a deployment they all come back in the same instant and can overload it (429). Add a random part to the delay, e.g. `{{delay}} + Math.random() * {{delay}}`.',
+        'Every client waits exactly {{delay}} ms to restart: after a service restart they all return at once (429). Add a random part, e.g. `{{delay}} + Math.random() * {{delay}}`.',
       restartWithoutDelay:
-        'This restarts the connection at once, with no random delay: after a service restart or a deployment every client comes back in the same instant and can overload it (429). Wait a random delay before restarting.',
+        'This restarts the connection at once, with no random delay: after a service restart all clients return at once (429). Wait a random delay first.',
     },
     languages: ['js/js'],
   },

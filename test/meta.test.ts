@@ -16,6 +16,8 @@ const namesIn = (folder: string, suffix: string): string[] =>
     .sort();
 
 const ruleIds = Object.keys(plugin.rules);
+/** What fits on a terminal line beside the position and the rule id; the rule's docs page explains the rest. */
+const MAX_FIRST_SENTENCE = 120;
 const metaOf = (id: string): NonNullable<(typeof plugin.rules)[string]['meta']> => plugin.rules[id]!.meta!;
 const docsOf = (id: string): SignalRRuleDocs => metaOf(id).docs as SignalRRuleDocs;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -38,6 +40,15 @@ describe('rules', () => {
     expect(docsOf(id).description).toMatch(/^[A-Z]/);
     expect(Object.keys(metaOf(id).messages ?? {}).length).toBeGreaterThan(0);
     expect(readFileSync(join(root, 'docs/rules', `${id}.md`), 'utf8').startsWith(`# signalr/${id}\n`)).toBe(true);
+  });
+
+  it.each(ruleIds)('%s: each message opens with a sentence of at most 120 characters, and names no line', (id) => {
+    for (const [messageId, message] of Object.entries(metaOf(id).messages ?? {})) {
+      const sentence = firstSentence(message);
+      expect(sentence.length, `${id}.${messageId}: "${sentence}"`).toBeLessThanOrEqual(MAX_FIRST_SENTENCE);
+      // Absolute line numbers are wrong under processors (an HTML page's script, a Vue block): name the code instead.
+      expect(message, `${id}.${messageId}`).not.toMatch(/\blines?\s+(\{\{|\d)/i);
+    }
   });
 
   it.each(ruleIds)('%s: every option is described and the schema is closed', (id) => {
@@ -144,3 +155,22 @@ describe('codemod registry', () => {
     expect(codemod.description).toMatch(/^[A-Z].*\.$/);
   });
 });
+
+/**
+ * A message's text up to the end of its first sentence: a `.`, `?` or `!` followed by a space or the
+ * end, outside backticks and quotes (which hold code and the client's own error texts).
+ */
+function firstSentence(message: string): string {
+  let quote: string | undefined;
+  for (let index = 0; index < message.length; index++) {
+    const char = message[index]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '`' || char === '"') {
+      quote = char;
+    } else if ('.?!'.includes(char) && (index + 1 === message.length || message[index + 1] === ' ')) {
+      return message.slice(0, index + 1);
+    }
+  }
+  return message;
+}
