@@ -10,8 +10,9 @@ import type { API, FileInfo, Transform } from 'jscodeshift';
 import type { Project } from 'ts-morph';
 
 import type { FunctionNode } from '../core/ast.js';
+import { calledMethod, enclosingFunction, isFunction, outermostWrapper, walk } from '../core/ast.js';
 import type { AsyncVerdict, AwaitFix } from '../core/group-joins.js';
-import { asyncVerdict, awaitFixOf, floatingGroupJoins } from '../core/group-joins.js';
+import { asyncVerdict, awaitFixOf, callbackRole, floatingGroupJoins, promiseFate } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { checkCallers } from './utils/callers.js';
@@ -19,6 +20,7 @@ import { checkCallers } from './utils/callers.js';
 // which parsing a commented Angular component throws.
 import type { TransformOptions } from './utils/source.js';
 import { analyzeFile, reportSkip } from './utils/source.js';
+import { detectStyle } from './utils/style.js';
 
 export { parser } from './utils/parser.js';
 
@@ -42,6 +44,13 @@ const transform: Transform = async (file: FileInfo, api: API, options: AddAwaits
   const { model } = analyzed;
   const joins = floatingGroupJoins(model, options.signalrSettings ?? DEFAULT_SETTINGS);
   if (joins.length === 0) return undefined;
+  // `async` in a file written without arrow functions, `const` or classes would raise its language
+  // level (an ES5 page script); leave such files to their authors.
+  const { language } = detectStyle(file.source, analyzed.program, file.path);
+  if (!language.arrows) {
+    for (const join of joins) reportSkip(api, file, join.call, 'the file is written in ES5 (no arrow functions, `const` or `async`), and `await` needs ES2017: await the join by hand (`.then(…)`) or move the code to a module');
+    return undefined;
+  }
 
   const plans = new Map<FunctionNode, Promise<FunctionPlan>>();
   const planFor = (fn: FunctionNode): Promise<FunctionPlan> => {
@@ -63,12 +72,55 @@ const transform: Transform = async (file: FileInfo, api: API, options: AddAwaits
       reportSkip(api, file, join.call, plan.reason);
       continue;
     }
+    const hazard = awaitHazard(model, fix);
+    if (hazard) {
+      reportSkip(api, file, join.call, hazard);
+      continue;
+    }
     for (const edit of [...plan.edits, ...awaitEdits(fix)]) edits.set(`${edit.start}:${edit.end}`, edit);
   }
   return edits.size === 0 ? undefined : applyEdits(file.source, [...edits.values()]);
 };
 
 export default transform;
+
+/**
+ * Why an `await` here would move a failure rather than handle it: the callback becomes async in a
+ * promise chain that nobody handles (a failed join would reject that chain instead), or code after
+ * the `await` settles a promise others wait for (`resolve()`), which a failed join would then skip.
+ */
+function awaitHazard(model: SignalRModel, fix: Exclude<AwaitFix, { kind: 'none' }>): string | undefined {
+  const { fn } = fix;
+  const role = callbackRole(model, fn);
+  if (!fn.async && role.kind === 'chained') {
+    const fate = promiseFate(model, role.call);
+    if (fate.kind !== 'handled') {
+      return `the \`.${calledMethod(role.call)?.name ?? 'then'}\` chain it is in (line ${role.call.loc.start.line}) handles no failure: awaited, a failed join would reject that chain with nobody to hear it. Add a \`.catch\` to the chain, then run again`;
+    }
+  }
+  const after = fix.kind === 'replace-void' ? fix.voidExpression.range[1] : fix.insertBefore.range[1];
+  const settler = settlerCalledAfter(model, fn, after);
+  if (settler) return `\`${settler}()\` runs after it (it settles a promise something waits for); awaited, a failed join would skip it and leave that promise pending. Settle it in a \`finally\`, then run again`;
+  return undefined;
+}
+
+/** A `resolve`/`reject` of an enclosing `new Promise` executor that `fn` calls after `offset`. */
+function settlerCalledAfter(model: SignalRModel, fn: FunctionNode, offset: number): string | undefined {
+  const settlers = new Set<unknown>();
+  for (let current: FunctionNode | undefined = fn; current; current = enclosingFunction(current)) {
+    const holder = outermostWrapper(current).parent;
+    if (holder?.type === 'NewExpression' && holder.callee.type === 'Identifier' && holder.callee.name === 'Promise') {
+      for (const param of current.params) if (param.type === 'Identifier') settlers.add(model.variableOf(param));
+    }
+  }
+  let found: string | undefined;
+  walk(fn.body, (node) => {
+    if (found || (node !== fn.body && isFunction(node))) return false;
+    if (node.type === 'CallExpression' && node.range[0] > offset && node.callee.type === 'Identifier' && settlers.has(model.variableOf(node.callee))) found = node.callee.name;
+    return undefined;
+  });
+  return found;
+}
 
 async function planFunction(model: SignalRModel, fn: FunctionNode, file: FileInfo, project: Project | undefined): Promise<FunctionPlan> {
   const verdict: AsyncVerdict = asyncVerdict(model, fn);

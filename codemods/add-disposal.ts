@@ -13,7 +13,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';
-import { isFunction, skipWrappers, walk } from '../core/ast.js';
+import { contains, isFunction, skipWrappers, walk } from '../core/ast.js';
 import type { BoundedOwner, UnstoppedConnection } from '../core/lifetimes.js';
 import {
   ANGULAR_DESTROY_INTERFACE,
@@ -30,7 +30,11 @@ import { CONNECTION_METHODS } from '../core/signalr.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
 import type { AnalyzedFile, ParsedFile, TransformOptions } from './utils/source.js';
-import { analyzeFile, parseFile, preservingLineEnds, reportSkip } from './utils/source.js';
+import { analyzeFile, parseFile, preservingLineEnds, recastOptions, reportSkip } from './utils/source.js';
+import { TextEdits } from './utils/edits.js';
+import { parserFor } from './utils/parser.js';
+import type { FileStyle } from './utils/style.js';
+import { detectStyle } from './utils/style.js';
 
 export { parser } from './utils/parser.js';
 
@@ -51,15 +55,21 @@ type Outcome = { readonly done: true } | { readonly done: false; readonly node: 
 
 const DONE: Outcome = { done: true };
 
-const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: TransformOptions) => {
-  const first = analyzeFile(file, options);
-  if (!first || unstoppedConnections(first.model, file.path).length === 0) return undefined;
+const transform: Transform = preservingLineEnds((original: FileInfo, api: API, options: TransformOptions) => {
+  let first = analyzeFile(original, options);
+  if (!first || unstoppedConnections(first.model, original.path).length === 0) return undefined;
+  // Pass 0, as text: statements that share a line with ones a `try` will take each get a line of their
+  // own, since recast would run them together when it moves them.
+  const split = splitSharedLines(first, original.source, original.path);
+  const file = split === undefined ? original : { ...original, source: split };
+  if (split !== undefined) first = analyzeFile(file, options)!;
   // Pass 1, as text: methods added to classes and option objects. recast would reprint the whole
   // object literal (a blank line after every multi-line property) to add one.
   const inserted = insertComponentHooks(first, file);
   const current = inserted === undefined ? file : { ...file, source: inserted };
   const parsed = parseFile(current, api, options);
   if (!parsed) return inserted;
+  const style = detectStyle(current.source, parsed.program, file.path);
   // Pass 2, through recast: everything else, including what pass 1 could not do (reported here).
   const context: Context = { parsed, file: current, api };
   let changed = false;
@@ -71,10 +81,58 @@ const transform: Transform = preservingLineEnds((file: FileInfo, api: API, optio
     if (outcome.done) changed = true;
     else reportSkip(api, current, outcome.node, outcome.reason);
   }
-  return changed ? parsed.root.toSource() : inserted;
+  if (!changed) return inserted ?? split;
+  const printed = parsed.root.toSource(printOptions(style));
+  return style.indent === '\t' ? retab(printed, file.path) : printed;
 });
 
+/** For every connection a `try` may take, the statements of its block from its creation on, one a line. */
+function splitSharedLines(analyzed: AnalyzedFile, source: string, path: string): string | undefined {
+  const edits = new TextEdits(source);
+  const done = new Set<Node>();
+  for (const finding of unstoppedConnections(analyzed.model, path)) {
+    if (finding.owner.kind !== 'function' && finding.owner.kind !== 'handler') continue;
+    const holder = localHolder(finding, finding.owner.node);
+    const anchor = holder && creationStatement(finding, holder, finding.owner.node);
+    if (!anchor) continue;
+    const statements = anchor.block.body.slice(anchor.block.body.indexOf(anchor.statement));
+    for (let index = 1; index < statements.length; index++) {
+      const statement = statements[index]!;
+      const previous = statements[index - 1]!;
+      if (done.has(statement) || statement.loc.start.line !== previous.loc.end.line) continue;
+      done.add(statement);
+      edits.replace(previous.range[1], statement.range[0], `\n${edits.indentAt(previous.range[0])}`);
+    }
+  }
+  return edits.apply();
+}
+
+/**
+ * recast indents what it moves with spaces where the file had tabs, lines it reuses included: back
+ * to tabs at the start of every line, except inside multi-line template literals (their text).
+ */
+function retab(text: string, path: string): string {
+  const keep = new Set<number>();
+  walk(parserFor(path).parse(text), (node) => {
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) for (let line = node.loc.start.line + 1; line <= node.loc.end.line; line++) keep.add(line);
+  });
+  return text
+    .split('\n')
+    .map((line, index) => {
+      if (keep.has(index + 1)) return line;
+      const leading = /^[ \t]*/.exec(line)![0];
+      const columns = [...leading].reduce((width, char) => (char === '\t' ? width + 4 - (width % 4) : width + 1), 0);
+      return '\t'.repeat(Math.floor(columns / 4)) + ' '.repeat(columns % 4) + line.slice(leading.length);
+    })
+    .join('\n');
+}
+
 export default transform;
+
+/** recast prints moved code with the file's own indentation: tabs stay tabs. */
+function printOptions(style: FileStyle): { useTabs: boolean; tabWidth: number; quote: 'single' | 'double' } {
+  return { ...recastOptions(style.indent), quote: style.quote === '"' ? 'double' : 'single' };
+}
 
 function firstCreation(finding: UnstoppedConnection): number {
   return Math.min(...[...finding.flow.creations].map((creation) => creation.range[0]));
@@ -121,6 +179,8 @@ function stopInFinally(context: Context, finding: UnstoppedConnection, fn: Funct
   const anchor = creationStatement(finding, holder, fn);
   if (!anchor) return skip(finding.start, 'the connection is not created by a statement of this function\'s own blocks');
   const { statement, block } = anchor;
+  const kept = outlivingSlot(finding, fn);
+  if (kept) return skip(finding.start, `the connection is also kept in \`${kept}\`, which outlives the function: stopping it in \`finally\` would close it for the code that uses it there. Stop it where that is cleared`);
   const moved = block.body.slice(block.body.indexOf(statement) + 1);
   if (!moved.some((node) => holds(node, finding.start))) {
     return skip(finding.start, 'the connection is started outside the block that creates it');
@@ -184,6 +244,17 @@ function holds(root: Node, node: Node): boolean {
     return undefined;
   });
   return found;
+}
+
+/** How the code names a place outside `fn` that also holds the connection (a ref, a field, an outer variable), if any. */
+function outlivingSlot(finding: UnstoppedConnection, fn: FunctionNode): string | undefined {
+  for (const slot of finding.flow.slots) {
+    if (slot.kind === 'ref') return `${slot.variable.name}.current`;
+    if (slot.kind === 'field') return `this.${slot.property}`;
+    if (slot.kind === 'global') return 'a global';
+    if (!slot.borrowed && !contains(fn, slot.variable.scope.block)) return slot.variable.name;
+  }
+  return undefined;
 }
 
 /** The variable of `fn` that holds the connection. */

@@ -74,7 +74,9 @@ const transform: Transform = preservingLineEnds((file: FileInfo, api: API, optio
     if (outcome.reason !== undefined) reportSkip(api, file, outcome.at ?? subject.creation, outcome.reason);
   }
   const output = writer.apply();
-  return output === undefined || isOn(options.sharedHelpers) ? output : inlineHelpers(output, file.path);
+  // A classic script (no `import`, no `require`) cannot import a module: its helpers go into it.
+  const shared = isOn(options.sharedHelpers) && style.language.moduleKind !== 'script';
+  return output === undefined || shared ? output : inlineHelpers(output, file.path);
 });
 
 export default transform;

@@ -53,6 +53,11 @@ export const CODEMODS: readonly CodemodInfo[] = [
         description:
           "Also restart from `onclose` where automatic reconnect can give up, as `require-reconnect`'s `requireRestartAfterGiveUp` asks.",
       },
+      {
+        name: 'helpers-module',
+        type: 'string',
+        description: 'Where the generated helpers module goes (default: signalr-helpers.ts or .js next to the first file that needs it).',
+      },
     ],
   },
 ];

@@ -21,7 +21,7 @@ export function displayPath(path: string, cwd: string): string {
 /** A git-style unified diff (`--- a/…`, `+++ b/…`) of one changed file. */
 export function diffOf(file: ChangedFile, cwd: string): string {
   const path = displayPath(file.path, cwd);
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, file.before, file.after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+  return createTwoFilesPatch(file.created ? '/dev/null' : `a/${path}`, `b/${path}`, file.before, file.after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
 }
 
 export function formatDiffs(result: RunResult, cwd: string): string {

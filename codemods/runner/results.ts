@@ -37,6 +37,8 @@ export interface ChangedFile extends FileResultBase {
   readonly status: 'changed';
   readonly before: string;
   readonly after: string;
+  /** A file the run creates (the generated helpers module). */
+  readonly created?: boolean;
 }
 
 export interface UnchangedFile extends FileResultBase {

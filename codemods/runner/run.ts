@@ -10,7 +10,10 @@ import type { ReadOutcome } from './read.js';
 import { readForCodemods, textToWrite } from './read.js';
 import type { Failure, FileResult, RunResult } from './results.js';
 import { byPath, skipFromReport } from './results.js';
+import { needsHelpers } from './helpers.js';
 import { WriteError, writeAtomically } from './write.js';
+import { settleHelpers } from './helpers.js';
+import type { PendingWrite } from './helpers.js';
 
 export interface RunOptions {
   /** In the order they run on each file. */
@@ -48,6 +51,7 @@ export async function runCodemods(options: RunOptions): Promise<RunResult> {
   // First the prefilter over everything, keeping only the paths that pass: their number decides how
   // many workers are worth starting, and no text is held meanwhile.
   const candidates: string[] = [];
+  const pending: PendingWrite[] = [];
   await forEachConcurrently(discovery.files, READ_CONCURRENCY, async (path) => {
     const read = await readForCodemods(path, options.maxSize, options.settings);
     if (read.kind === 'prefiltered') prefilteredOut++;
@@ -58,7 +62,9 @@ export async function runCodemods(options: RunOptions): Promise<RunResult> {
 
   if (candidates.length > 0) {
     const workers = Math.min(options.cpus, Math.ceil(candidates.length / FILES_PER_WORKER));
-    const pool = new WorkerPool(workers, { codemods: options.codemods, settings: options.settings, codemodOptions: options.codemodOptions });
+    // Helpers go into one module per project, settled once every file is done (./helpers.ts).
+    const codemodOptions = { ...options.codemodOptions, sharedHelpers: true };
+    const pool = new WorkerPool(workers, { codemods: options.codemods, settings: options.settings, codemodOptions });
     try {
       // A few files queued per worker keep every worker busy while bounding the texts in memory.
       await forEachConcurrently(candidates, workers * 4, async (path) => {
@@ -68,7 +74,7 @@ export async function runCodemods(options: RunOptions): Promise<RunResult> {
         else if (read.kind === 'failed') files.push(failedFile(path, read.failure));
         else {
           parsed++;
-          files.push(await transformAndWrite(pool, path, read, options.write));
+          files.push(await transformAndWrite(pool, path, read, options.write, pending));
         }
         reportProgress();
       });
@@ -76,6 +82,7 @@ export async function runCodemods(options: RunOptions): Promise<RunResult> {
       await pool.close();
     }
   }
+  if (pending.length > 0) files.splice(0, files.length, ...(await settleHelpers(files, pending, options)));
   return { scanned: total, prefilteredOut, parsed, files: files.sort(byPath) };
 }
 
@@ -93,11 +100,16 @@ async function transformAndWrite(
   path: string,
   read: Extract<ReadOutcome, { kind: 'candidate' }>,
   write: boolean,
+  pending: PendingWrite[],
 ): Promise<FileResult> {
   const reply = await pool.run(path, read.source);
   const skips = reply.reports.map((report) => skipFromReport(report.codemod, path, report.message));
   if (reply.kind === 'failed') return { status: 'failed', path, changedBy: [], skips, failure: reply.failure };
   if (reply.output === undefined) return { status: 'unchanged', path, changedBy: [], skips };
+  if (needsHelpers(reply.output)) {
+    pending.push({ path, bom: read.bom, stamp: read.stamp });
+    return { status: 'changed', path, changedBy: reply.changedBy, skips, before: read.source, after: reply.output };
+  }
   if (write) {
     try {
       await writeAtomically(path, textToWrite(reply.output, read.bom), read.stamp);

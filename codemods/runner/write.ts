@@ -51,3 +51,18 @@ export async function writeAtomically(path: string, text: string, stamp: FileSta
     throw new WriteError(`cannot be written: ${code} while replacing it through a temporary file in its directory.`);
   }
 }
+
+/** Creates `path` with `text`; fails (WriteError) if something is already there. */
+export async function writeNewFile(path: string, text: string): Promise<void> {
+  try {
+    const handle = await open(path, 'wx', 0o666);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new WriteError(`cannot be created: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}

@@ -108,10 +108,6 @@ function printInStyle(style: FileStyle, code: string): string {
     .join('\n');
 }
 
-export interface FileHelperOptions {
-  /** Import helpers from the project's helpers module (the CLI settles where it is); else declare them in the file. */
-  readonly shared: boolean;
-}
 
 /** The helpers one file calls: their names there, and the edit that makes them available. */
 export class FileHelpers {

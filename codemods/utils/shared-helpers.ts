@@ -84,10 +84,16 @@ export interface PendingFile {
 export interface SettledHelpers {
   /** Every pending file's final text, by path (unchanged when it imported no helper). */
   readonly texts: ReadonlyMap<string, string>;
-  /** The helpers module to write (new, or grown by helpers it lacked), if any. */
-  readonly module?: { readonly path: string; readonly before: string; readonly text: string };
+  /** The helpers modules to write (new, or grown by helpers they lacked): one per project at most. */
+  readonly modules: readonly { readonly path: string; readonly before: string; readonly text: string }[];
   /** What the user should know: files that got their own copy, and why. */
-  readonly notes: readonly string[];
+  readonly notes: readonly { readonly path: string; readonly reason: string }[];
+}
+
+interface ProjectHelpers {
+  readonly texts: ReadonlyMap<string, string>;
+  readonly module?: SettledHelpers['modules'][number];
+  readonly notes: SettledHelpers['notes'];
 }
 
 export interface SettleOptions {
@@ -97,8 +103,37 @@ export interface SettleOptions {
 
 type ModuleFlavour = 'ts-esm' | 'js-esm' | 'js-commonjs';
 
-/** Settles every pending file's helper import (see the file comment). */
+/**
+ * Settles every pending file's helper import (see the file comment), one helpers module per project:
+ * files under different `package.json` files (a monorepo's packages) do not share one.
+ */
 export function settleSharedHelpers(files: readonly PendingFile[], options: SettleOptions = {}): SettledHelpers {
+  const byProject = new Map<string, PendingFile[]>();
+  for (const file of files) {
+    const root = options.modulePath ? '' : projectRoot(file.path);
+    byProject.set(root, [...(byProject.get(root) ?? []), file]);
+  }
+  const texts = new Map<string, string>();
+  const notes: SettledHelpers['notes'][number][] = [];
+  const modules: SettledHelpers['modules'][number][] = [];
+  for (const group of byProject.values()) {
+    const settled = settleProject(group, options);
+    for (const [path, text] of settled.texts) texts.set(path, text);
+    notes.push(...settled.notes);
+    if (settled.module) modules.push(settled.module);
+  }
+  return { texts, modules, notes };
+}
+
+/** The nearest directory above `path` with a package.json, else the file system root. */
+function projectRoot(path: string): string {
+  for (let directory = dirname(path); ; directory = dirname(directory)) {
+    if (existsSync(join(directory, 'package.json'))) return directory;
+    if (dirname(directory) === directory) return directory;
+  }
+}
+
+function settleProject(files: readonly PendingFile[], options: SettleOptions): ProjectHelpers {
   const texts = new Map(files.map((file) => [file.path, file.text]));
   const importing = [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -113,14 +148,14 @@ export function settleSharedHelpers(files: readonly PendingFile[], options: Sett
   const sharing = importing.filter((file) => file.flavour === flavour);
   const path = modulePath ?? join(dirname(sharing[0]!.path), `${HELPERS_MODULE_NAME}${flavour === 'ts-esm' ? '.ts' : '.js'}`);
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  const notes: string[] = [];
+  const notes: { path: string; reason: string }[] = [];
   const inline = (file: (typeof importing)[number]): void => {
     texts.set(file.path, inlineHelpers(file.text, file.path));
   };
   for (const file of importing) {
     if (file.flavour !== flavour) {
       inline(file);
-      notes.push(`${file.path}: helpers declared in the file: ${describeFlavour(file.flavour)} cannot import the ${describeFlavour(flavour)} helpers module ${path}`);
+      notes.push({ path: file.path, reason: `helpers declared in the file: as ${describeFlavour(file.flavour)}, it cannot import the helpers module ${path}, ${describeFlavour(flavour)}` });
     }
   }
   if (sharing.length === 1 && existing === undefined) {
@@ -131,7 +166,7 @@ export function settleSharedHelpers(files: readonly PendingFile[], options: Sett
   const needed = new Set(sharing.flatMap((file) => [...file.found.locals.keys()]));
   const style = detectStyle(sharing[0]!.text, sharing[0]!.found.program, flavour === 'ts-esm' ? 'helpers.ts' : 'helpers.js');
   const moduleStyle: FileStyle = { ...style, language: { ...style.language, typescript: flavour === 'ts-esm', arrows: true, blockScoped: true, exponent: true, moduleKind: flavour === 'js-commonjs' ? 'commonjs' : 'esm' } };
-  let module: SettledHelpers['module'];
+  let module: ProjectHelpers['module'];
   if (existing === undefined) {
     module = { path, before: '', text: moduleText(needed, moduleStyle) };
   } else {
@@ -140,8 +175,10 @@ export function settleSharedHelpers(files: readonly PendingFile[], options: Sett
     if (missing.length > 0) {
       const regenerated = moduleText(present, moduleStyle);
       if (regenerated !== existing) {
-        for (const file of sharing) inline(file);
-        notes.push(`${path} lacks ${missing.join(', ')} and was edited by hand: each file got its own copy of the helpers`);
+        for (const file of sharing) {
+          inline(file);
+          notes.push({ path: file.path, reason: `helpers declared in the file: ${path} lacks ${missing.join(', ')} and was edited by hand` });
+        }
         return { texts, notes };
       }
       module = { path, before: existing, text: moduleText(new Set([...present, ...needed]), moduleStyle) };

@@ -14,6 +14,7 @@ import type { SignalRSettings } from '../../core/settings.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import './estree-types.js';
 import { usesJsx } from './parser.js';
+import { detectIndent } from './style.js';
 
 export interface ParsedFile {
   readonly j: JSCodeshift;
@@ -52,10 +53,16 @@ export function parseFile(file: FileInfo, api: API, options: TransformOptions = 
       return ast;
     },
   });
-  const root = j(file.source);
+  // recast expands tabs when it parses, and indents what it prints with these: tabs stay tabs.
+  const root = j(file.source, recastOptions(detectIndent(file.source)));
   const program = (root.get().node as { program: TSESTree.Program }).program;
   const model = modelOf(program, file.source, jsx, settings);
   return model && { j, root, program, model };
+}
+
+/** recast's parse and print options for a file indented with `indent` (see `ParsedFile.print`). */
+export function recastOptions(indent: string): { useTabs: boolean; tabWidth: number } {
+  return { useTabs: indent === '\t', tabWidth: indent === '\t' ? 4 : indent.length };
 }
 
 /**

@@ -87,7 +87,7 @@ export function detectStyle(source: string, program: TSESTree.Program, path: str
     language: {
       typescript,
       arrows: modern || seen.arrows,
-      blockScoped: modern || seen.blockScoped || seen.arrows,
+      blockScoped: typescript || seen.blockScoped,
       exponent: typescript || seen.async || seen.exponent,
       moduleKind: moduleKindOf(program),
     },

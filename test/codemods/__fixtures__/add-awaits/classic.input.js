@@ -1,4 +1,4 @@
-// The classic jQuery client: jQuery deferreds are thenables, so `await` works on them.
+// The classic jQuery client in an ES5 page script: `async` would raise its language level, so the join is left, with the reason.
 $(function () {
   var connection = $.hubConnection('/signalr');
   var chat = connection.createHubProxy('chatHub');
