@@ -904,7 +904,7 @@ function isImportedFrom(model: SignalRModel, node: Node, modules: readonly strin
   return binding !== undefined && modules.includes(binding.module) && names.includes(binding.name);
 }
 
-function isImmediatelyInvoked(fn: FunctionNode): boolean {
+export function isImmediatelyInvoked(fn: FunctionNode): boolean {
   const wrapper = outermostWrapper(fn);
   const parent = wrapper.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === wrapper) return true;

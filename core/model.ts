@@ -509,6 +509,10 @@ export class SignalRModel {
       const argument = call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier ? call.arguments[0] : undefined;
       if (argument) this.collectCreation(argument, creations, (f) => (flavour ??= f));
     }
+    // The initial state: \`useState(build())\`, or the lazy \`useState(() => build())\`.
+    const initial = init.arguments[0] && skipWrappers(init.arguments[0]);
+    const initialValue = initial?.type === AST_NODE_TYPES.ArrowFunctionExpression && initial.expression ? initial.body : initial;
+    if (initialValue && initialValue.type !== AST_NODE_TYPES.SpreadElement) this.collectCreation(initialValue, creations, (f) => (flavour ??= f));
     if (!flavour && !(typeArgument && this.isConnectionTypeAnnotation(typeArgument))) return undefined;
     return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
   }

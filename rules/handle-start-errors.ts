@@ -1,9 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-
 import type { UnhandledStart, UnretriedStart } from '../core/start-errors.js';
 import { unhandledStarts, unretriedFirstStarts } from '../core/start-errors.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
+import { callText } from './utils/text.js';
 
 export type Options = [
   {
@@ -11,9 +10,6 @@ export type Options = [
   },
 ];
 export type MessageIds = 'unhandledStart' | 'unhandledStartCall' | 'unhandledStartInCallback' | 'unretriedFirstStart';
-
-/** Longer callee texts are cut in messages. */
-const MAX_CALLEE_TEXT = 40;
 
 export default createRule<Options, MessageIds>({
   name: 'handle-start-errors',
@@ -71,17 +67,12 @@ export default createRule<Options, MessageIds>({
       } else if (escape.call === start) {
         context.report({ node: start, messageId: 'unhandledStart', data: { name } });
       } else {
-        context.report({ node: escape.call, messageId: 'unhandledStartCall', data: { name, call: calleeText(escape.call) } });
+        context.report({ node: escape.call, messageId: 'unhandledStartCall', data: { name, call: callText(context.sourceCode, escape.call) } });
       }
     }
 
     function reportUnretried({ start, connection }: UnretriedStart): void {
       context.report({ node: start, messageId: 'unretriedFirstStart', data: { name: connection.name } });
-    }
-
-    function calleeText(call: TSESTree.CallExpression): string {
-      const text = context.sourceCode.getText(call.callee).replace(/\s+/g, '');
-      return `${text.length > MAX_CALLEE_TEXT ? `…${text.slice(-MAX_CALLEE_TEXT)}` : text}()`;
     }
   },
 });

@@ -16,6 +16,7 @@ import noLegacyTls from './no-legacy-tls.js';
 import noOversizedClaims from './no-oversized-claims.js';
 import noSkipNegotiation from './no-skip-negotiation.js';
 import noTokenInUrl from './no-token-in-url.js';
+import registerHandlersBeforeStart from './register-handlers-before-start.js';
 import rejoinGroupsOnReconnect from './rejoin-groups-on-reconnect.js';
 import requireReconnect from './require-reconnect.js';
 import requireStop from './require-stop.js';
@@ -60,6 +61,7 @@ const rules = {
   'no-oversized-claims': noOversizedClaims,
   'no-skip-negotiation': noSkipNegotiation,
   'no-token-in-url': noTokenInUrl,
+  'register-handlers-before-start': registerHandlersBeforeStart,
   'rejoin-groups-on-reconnect': rejoinGroupsOnReconnect,
   'require-reconnect': requireReconnect,
   'require-stop': requireStop,

@@ -65,7 +65,16 @@ const reactEffect: Template = {
         return connection.invoke('SendToGroup', room, \`\${userName} is watching\`);
       })
       .catch((reason: unknown) => setError(String(reason)));`
-      : `connection.start().then(() => setOnline(true)).catch((reason: unknown) => setError(String(reason)));`;
+      : awaitsJoin
+        ? `connection.start().then(() => setOnline(true)).catch((reason: unknown) => setError(String(reason)));`
+        : // The snapshot the hub sends on connect is missed: registered only once started.
+          `connection
+      .start()
+      .then(() => {
+        connection.on('${P}Snapshot', (snapshot: ${P}Update[]) => setUpdates(snapshot));
+        setOnline(true);
+      })
+      .catch((reason: unknown) => setError(String(reason)));`;
     return joinBlocks([
       `${reconnect === 'jitter' ? "import type { IRetryPolicy } from '@microsoft/signalr';\n" : ''}import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { useEffect, useState } from 'react';`,

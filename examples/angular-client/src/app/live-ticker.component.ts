@@ -27,6 +27,11 @@ export class LiveTickerComponent implements OnInit {
     this.connection.on('QuoteUpdated', (quote: Quote) =>
       this.quotes.update((quotes) => [...quotes.filter((known) => known.symbol !== quote.symbol), quote]),
     );
-    this.connection.start().catch((reason: unknown) => console.error('Ticker is offline', reason)); // expect: require-stop
+    this.connection.start() // expect: require-stop
+      .then(() => {
+        // The hub sends the current quotes as soon as a client connects: registered here, they are missed.
+        this.connection.on('QuoteSnapshot', (snapshot: Quote[]) => this.quotes.set(snapshot)); // expect: register-handlers-before-start
+      })
+      .catch((reason: unknown) => console.error('Ticker is offline', reason));
   }
 }

@@ -1,0 +1,185 @@
+// When a connection's message handlers are registered (`connection.on(name, handler)`), and what goes
+// wrong: the analysis behind `register-handlers-before-start` (and, later, its codemod).
+//
+// - Too late: a handler registered only after `start()` has resolved misses what the server sends as
+//   soon as the client connects (`OnConnectedAsync`, a reply to the first invoke). The client logs
+//   "No client method with the name '…' found." and drops the message. A registration in the same
+//   synchronous run as a `start()` that nobody waits for is in time (the handshake needs the event
+//   loop), and is not a finding.
+// - Again and again: a registration on the restart path (a function that starts the connection and
+//   is retried, called from `onclose`, or an `onreconnected` handler) adds one more handler on every
+//   run when the handler is a new function each time (`HubConnection.on` skips only the very same
+//   function object), so each message is handled twice, three times…
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { FunctionNode, Node } from './ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, walk } from './ast.js';
+import { callGraphOf } from './calls.js';
+import type { Connection, SignalRModel } from './model.js';
+import type { AfterStart } from './ordering.js';
+import { isSameConnection, isSequentiallyBefore, runsAfterStart } from './ordering.js';
+import { isStartRetried, reconnectAnalysis } from './reconnect.js';
+import { CONNECTION_METHODS } from './signalr.js';
+import { staticString } from './values.js';
+
+/** A `connection.on(…)` call and what it registers. */
+export interface Registration {
+  readonly call: TSESTree.CallExpression;
+  readonly connection: Connection;
+  /** The hub method name, when static. */
+  readonly event: string | undefined;
+}
+
+export type RegistrationProblem =
+  /** `node` (the registration, or a call of a function of this file that registers) runs after a start. */
+  | { readonly kind: 'after-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly after: AfterStart }
+  /** The registration runs on every (re)start, adding another handler each time. */
+  | { readonly kind: 'every-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly restart: Node };
+
+const analyses = new WeakMap<SignalRModel, readonly RegistrationProblem[]>();
+
+/** Every late or repeated handler registration of the file, in source order. Computed once per file. */
+export function registrationProblems(model: SignalRModel, filename: string): readonly RegistrationProblem[] {
+  let problems = analyses.get(model);
+  if (!problems) {
+    problems = findProblems(model, filename);
+    analyses.set(model, problems);
+  }
+  return problems;
+}
+
+function findProblems(model: SignalRModel, filename: string): RegistrationProblem[] {
+  const registrations = collectRegistrations(model);
+  const problems: RegistrationProblem[] = [];
+  // One report per group of registrations that run together (same function, same start).
+  const reportedGroups = new Set<string>();
+  const lateFunctions = new Set<FunctionNode | undefined>();
+  for (const registration of registrations) {
+    const after = runsAfterStart(model, registration.call, registration.connection);
+    if (!after) continue;
+    const fn = enclosingFunction(registration.call);
+    lateFunctions.add(fn);
+    const group = `${fn?.range[0] ?? -1}:${after.via.range[0]}`;
+    if (reportedGroups.has(group)) continue;
+    reportedGroups.add(group);
+    problems.push({ kind: 'after-start', node: registration.call, registration, after });
+  }
+  problems.push(...lateRegisteringCalls(model, registrations, lateFunctions));
+  problems.push(...repeatedRegistrations(model, filename, registrations));
+  return problems.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function collectRegistrations(model: SignalRModel): Registration[] {
+  const registrations: Registration[] = [];
+  walk(model.program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const connection = model.connectionCall(node, CONNECTION_METHODS.on);
+    if (connection?.flavour !== 'core') return;
+    const [name] = node.arguments;
+    registrations.push({ call: node, connection, event: name ? staticString(model, name) : undefined });
+  });
+  return registrations;
+}
+
+/**
+ * Calls of functions of this file that register handlers in their own body (`this.registerHandlers()`),
+ * made after a start: the call is what to move. Functions whose registrations are late by themselves
+ * are reported there instead.
+ */
+function lateRegisteringCalls(model: SignalRModel, registrations: readonly Registration[], lateFunctions: ReadonlySet<FunctionNode | undefined>): RegistrationProblem[] {
+  const graph = callGraphOf(model);
+  const byFunction = new Map<FunctionNode, Registration>();
+  for (const registration of registrations) {
+    const fn = enclosingFunction(registration.call);
+    if (fn && !lateFunctions.has(fn) && !byFunction.has(fn)) byFunction.set(fn, registration);
+  }
+  const problems: RegistrationProblem[] = [];
+  for (const [fn, registration] of byFunction) {
+    for (const call of graph.callsOf(fn)) {
+      const after = runsAfterStart(model, call, registration.connection);
+      if (after) problems.push({ kind: 'after-start', node: call, registration, after });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Registrations of a new function on each run of a restart path: in a function that starts the
+ * connection and runs again (it retries itself, or an `onclose` handler reaches its start), or in an
+ * `onreconnected`/`onclose` handler itself. A path that builds a new connection first, or removes
+ * the handler with `off` first, is fine.
+ */
+function repeatedRegistrations(model: SignalRModel, filename: string, registrations: readonly Registration[]): RegistrationProblem[] {
+  const reconnect = reconnectAnalysis(model, filename);
+  const restartStarts = new Set(reconnect.closeRegistrations.flatMap((registration) => registration.path.startCalls));
+  const handlers = reconnectHandlers(model);
+  const problems: RegistrationProblem[] = [];
+  for (const registration of registrations) {
+    if (!isNewFunctionEachTime(registration.call.arguments[1])) continue;
+    const fn = enclosingFunction(registration.call);
+    if (!fn || buildsConnection(fn, registration.connection) || removesFirst(model, fn, registration)) continue;
+    const handler = handlers.find((candidate) => contains(candidate.fn, registration.call) && isSameConnection(candidate.connection, registration.connection));
+    if (handler) {
+      problems.push({ kind: 'every-start', node: registration.call, registration, restart: handler.registration });
+      continue;
+    }
+    const start = startsOwnedBy(model, fn).find(
+      (candidate) => isSameConnection(candidate.connection, registration.connection) && (restartStarts.has(candidate.start) || isStartRetried(model, candidate.start)),
+    );
+    if (start) problems.push({ kind: 'every-start', node: registration.call, registration, restart: start.start });
+  }
+  return problems;
+}
+
+/** Inline handlers and `fn.bind(…)` make a new function object on every run; a named function does not. */
+function isNewFunctionEachTime(handler: Node | undefined): boolean {
+  if (!handler) return false;
+  const target = skipWrappers(handler);
+  if (isFunction(target)) return true;
+  return target.type === AST_NODE_TYPES.CallExpression && calledMethod(target)?.name === 'bind';
+}
+
+function buildsConnection(fn: FunctionNode, connection: Connection): boolean {
+  return connection.creations.some((creation) => contains(fn, creation));
+}
+
+/** `connection.off('event')` before the registration in the same function. */
+function removesFirst(model: SignalRModel, fn: FunctionNode, registration: Registration): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const connection = model.connectionCall(node, CONNECTION_METHODS.off);
+    if (connection && isSameConnection(connection, registration.connection) && isSequentiallyBefore(node, registration.call)) {
+      const [name] = node.arguments;
+      if (!name || registration.event === undefined || staticString(model, name) === registration.event) found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `start()` calls in `fn`'s own body. */
+function startsOwnedBy(model: SignalRModel, fn: FunctionNode): { start: TSESTree.CallExpression; connection: Connection }[] {
+  const starts: { start: TSESTree.CallExpression; connection: Connection }[] = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const connection = model.connectionCall(node, CONNECTION_METHODS.start);
+    if (connection) starts.push({ start: node, connection });
+    return undefined;
+  });
+  return starts;
+}
+
+/** Inline `onreconnected`/`onclose` handlers: they run on every reconnect (or drop). */
+function reconnectHandlers(model: SignalRModel): { fn: FunctionNode; connection: Connection; registration: TSESTree.CallExpression }[] {
+  const handlers: { fn: FunctionNode; connection: Connection; registration: TSESTree.CallExpression }[] = [];
+  walk(model.program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const connection = model.connectionCall(node, CONNECTION_METHODS.onreconnected) ?? model.connectionCall(node, CONNECTION_METHODS.onclose);
+    const fn = node.arguments[0] && skipWrappers(node.arguments[0]);
+    if (connection && fn && isFunction(fn)) handlers.push({ fn, connection, registration: node });
+  });
+  return handlers;
+}

@@ -1,0 +1,59 @@
+import type { AfterStart } from '../core/ordering.js';
+import type { RegistrationProblem } from '../core/registrations.js';
+import { registrationProblems } from '../core/registrations.js';
+import { createRule } from './utils/create-rule.js';
+import { modelOf } from './utils/model.js';
+import { callText } from './utils/text.js';
+
+export type Options = [];
+export type MessageIds = 'handlerAfterStart' | 'handlerOnEveryStart' | 'handlersAfterStartCall';
+
+/** How messages say when the registration runs. */
+const WHEN: Readonly<Record<AfterStart['how'], string>> = {
+  awaited: 'after `start()` was awaited',
+  continuation: 'in a `.then` callback of `start()`',
+  timer: 'in a timer set after `start()`',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'register-handlers-before-start',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require message handlers to be registered once, before the connection starts, so that no message arrives without its handler',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      handlerAfterStart:
+        'The `{{event}}` handler is registered {{when}}: messages the server sends on connect are dropped. The client logs "No client method with the name \'{{event}}\' found." for each of them; register handlers before calling `start()`.',
+      handlersAfterStartCall:
+        '`{{call}}` registers handlers {{when}}: messages the server sends on connect are dropped. The client logs "No client method with the name … found." for each of them; call it before `start()`.',
+      handlerOnEveryStart:
+        'The `{{event}}` handler is registered again on every (re)start: after each reconnect every message is handled once more. Each `on` call adds a new function; register the handler once, outside the restart path, or `off` it first.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    const model = modelOf(context);
+    if (!model?.usesSignalR) return {};
+    const filename = context.filename;
+
+    return {
+      Program(): void {
+        for (const problem of registrationProblems(model, filename)) reportProblem(problem);
+      },
+    };
+
+    function reportProblem(problem: RegistrationProblem): void {
+      const event = problem.registration.event ?? '…';
+      if (problem.kind === 'every-start') {
+        context.report({ node: problem.node, messageId: 'handlerOnEveryStart', data: { event } });
+      } else if (problem.node === problem.registration.call) {
+        context.report({ node: problem.node, messageId: 'handlerAfterStart', data: { event, when: WHEN[problem.after.how] } });
+      } else {
+        context.report({ node: problem.node, messageId: 'handlersAfterStartCall', data: { call: callText(context.sourceCode, problem.node), when: WHEN[problem.after.how] } });
+      }
+    }
+  },
+});
