@@ -489,6 +489,43 @@ ${restarts ? `
   },
 };
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A made-up access key of the real shape (44 base64 characters); it opens nothing. */
+function madeUpAccessKey(random: Random): string {
+  return Array.from({ length: 43 }, () => random.pick([...BASE64])).join('') + '=';
+}
+
+/** A v4 negotiate function on the `signalRConnectionInfo` binding, sometimes GET-only, with a bad user id, or a key in code. */
+const functionConnectionInfo: Template = {
+  kind: 'signalr-function-connection-info',
+  extension: '.ts',
+  folder: 'functions',
+  weight: 1,
+  render(random, e) {
+    const getOnly = random.chance(0.5);
+    const userId = random.pick(['{headers.x-ms-client-principal-id}', '{headers.authorization}']);
+    const claims = random.pick(["\n  idToken: '{headers.authorization}',\n  claimTypeList: ['name'],", "\n  idToken: '{headers.authorization}',", '']);
+    const fallback = random.chance(0.5) ? ` ?? 'Endpoint=https://${e.kebab}.service.signalr.net;AccessKey=${madeUpAccessKey(random)};Version=1.0;'` : '';
+    return joinBlocks([
+      `import { app, input } from '@azure/functions';`,
+      `export const connectionString = process.env.AzureSignalRConnectionString${fallback};`,
+      `const connectionInfo = input.generic({
+  type: 'signalRConnectionInfo',
+  name: 'connectionInfo',
+  hubName: '${e.plural}',
+  userId: '${userId}',${claims}
+});`,
+      `app.http('negotiate', {
+  methods: [${getOnly ? "'GET'" : "'POST'"}],
+  authLevel: 'anonymous',
+  extraInputs: [connectionInfo],
+  handler: (request, context) => ({ jsonBody: context.extraInputs.get(connectionInfo) }),
+});`,
+    ]);
+  },
+};
+
 const browserGlobal: Template = {
   kind: 'signalr-browser-global',
   extension: '.ts',
@@ -520,6 +557,7 @@ export const SIGNALR_TEMPLATES: readonly Template[] = [
   nodeWorker,
   functionClient,
   functionNegotiate,
+  functionConnectionInfo,
   webPubSubServer,
   classicClient,
   browserGlobal,
