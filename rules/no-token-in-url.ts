@@ -19,7 +19,8 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow access tokens written into hub URLs by hand instead of passed with `accessTokenFactory`',
-      recommended: true,
+      recommended: false,
+      strict: true,
     },
     hasSuggestions: true,
     schema: [],

@@ -15,7 +15,11 @@ import {
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
 
-export type Options = [];
+export type Options = [
+  {
+    requireRandomRestartDelay?: boolean;
+  },
+];
 export type MessageIds =
   | 'closeArgumentIsError'
   | 'convertToMilliseconds'
@@ -34,9 +38,23 @@ export default createRule<Options, MessageIds>({
       description:
         'Disallow reconnect policies that never reconnect or reconnect in a storm: delays in seconds, `[]`, policies that return nothing, restarts without a random delay, `onclose(x => x.start())`',
       recommended: true,
+      strictOptions: [{ requireRandomRestartDelay: true }],
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          requireRandomRestartDelay: {
+            type: 'boolean',
+            description:
+              'Also report restarts that wait a fixed delay (`setTimeout(start, 5000)`): every client then comes back in the same instant after a service restart.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ requireRandomRestartDelay: false }],
     messages: {
       closeArgumentIsError:
         '`onclose` passes the error, not the connection: `{{code}}` throws a TypeError, so the connection never restarts. Use the connection itself.',
@@ -56,7 +74,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
-  create(context) {
+  create(context, [{ requireRandomRestartDelay }]) {
     const model = modelOf(context);
     if (!model?.usesSignalR) return {};
     const reported = new Set<TSESTree.Node>();
@@ -97,7 +115,7 @@ export default createRule<Options, MessageIds>({
         if (!timer.schedulesRestart || !isFixedDelay(model, timer)) continue;
         const delay = timer.delay ? numericValue(model, timer.delay)! : 0;
         if (delay <= 0) reportOnce(timer.delay ?? timer.call, 'restartWithoutDelay');
-        else reportOnce(timer.delay!, 'restartWithFixedDelay', { delay: String(delay) });
+        else if (requireRandomRestartDelay) reportOnce(timer.delay!, 'restartWithFixedDelay', { delay: String(delay) });
       }
       const restartsAtOnce = restartKind(path) === 'restarts' && path.timers.length === 0 && !path.opaqueCalls && !path.opaqueRestart;
       if (restartsAtOnce) reportOnce(path.startCalls[0]!, 'restartWithoutDelay');

@@ -32,7 +32,7 @@ describe('HTML pages', () => {
 
   it('names the racing send without a line number, which would be the script\'s and not the page\'s', async () => {
     const [, join] = await lintAs('wwwroot/chat.html', PAGE);
-    expect(join?.message).toContain('`SendToGroup` call after it');
+    expect(join?.message).toContain('before `SendToGroup` sends');
     expect(join?.message).not.toMatch(/line \d/);
   });
 

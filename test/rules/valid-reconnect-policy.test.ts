@@ -5,6 +5,30 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-reconnect-policy', rule, {
   valid: [
+    // Fixed restart delays are reported only with requireRandomRestartDelay (the strict config).
+    `import { HubConnectionBuilder } from '@aspnet/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/prices').build();
+connection.onclose(() => setTimeout(() => connection.start(), 5000));`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(start, 5000);
+  }
+}
+connection.onclose(async () => {
+  await start();
+});`,
+    {
+      code: `$.connection.hub.disconnected(function () {
+  setTimeout(function () {
+    $.connection.hub.start();
+  }, 5000);
+});`,
+      options: [{ requireRandomRestartDelay: false }],
+    },
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();`,
     // Milliseconds, written out or as arithmetic.
@@ -262,11 +286,12 @@ export const policy: IRetryPolicy = {
 };`,
       errors: [{ messageId: 'policyIndexPastEnd', line: 3, column: 61 }],
     },
-    // A fixed restart delay brings every client back in the same instant.
+    // A fixed restart delay brings every client back in the same instant (with the strict option).
     {
       code: `import { HubConnectionBuilder } from '@aspnet/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/prices').build();
 connection.onclose(() => setTimeout(() => connection.start(), 5000));`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '5000' }, line: 3, column: 63 }],
     },
     // The documented manual pattern: the fixed delay sits in the retrying start function.
@@ -284,6 +309,7 @@ async function start() {
 connection.onclose(async () => {
   await start();
 });`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '5000' }, line: 8, column: 23 }],
     },
     {
@@ -293,6 +319,7 @@ connection.onclose(async () => {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await connection.start();
 });`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', line: 4, column: 54 }],
     },
     {
@@ -303,6 +330,7 @@ connection.onclose(async () => {
   await sleep(10_000);
   await connection.start();
 });`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '10000' }, line: 5, column: 15 }],
     },
     {
@@ -311,6 +339,7 @@ connection.onclose(async () => {
     $.connection.hub.start();
   }, 5000);
 });`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', line: 4, column: 6 }],
     },
     {
@@ -321,6 +350,7 @@ connection.onclose(() => {
     if (connection.state === HubConnectionState.Disconnected) connection.start().then(() => clearInterval(timer));
   }, 10000);
 });`,
+      options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '10000' }, line: 6, column: 6 }],
     },
     // No delay at all.
