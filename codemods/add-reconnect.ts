@@ -17,10 +17,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';
-import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../core/ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../core/ast.js';
 import { callbackRole } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import type { ReconnectSubject } from '../core/reconnect.js';
+import type { ConnectionSession } from '../core/session.js';
+import { connectionSessions } from '../core/session.js';
+import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { CLASSIC_DISCONNECTED, classicRestartDelaySource, isStartRetried, reconnectAnalysis, reconnectProblem } from '../core/reconnect.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../core/signalr.js';
 import type { TextEdit } from './utils/edits.js';
@@ -64,13 +67,15 @@ const transform: Transform = preservingLineEnds((file: FileInfo, api: API, optio
 
   const style = detectStyle(file.source, program, file.path);
   const writer = new Writer(model, file.source, style, new FileHelpers(file.source, program, style));
+  const sessions = connectionSessions(model, file.path, options.signalrSettings ?? DEFAULT_SETTINGS);
   for (const { subject, problem } of subjects) {
     if (problem === 'give-up-ignored-by-error-check') {
       const handler = subject.closeHandlers.find((registration) => registration.path.restartsOnlyOnError);
       reportSkip(api, file, handler?.call ?? subject.creation, 'its `onclose` handler restarts only when it gets an error; `onclose` gets `undefined` after automatic reconnect gives up, so restart there too unless your code stopped the connection');
       continue;
     }
-    const outcome = subject.flavour === 'classic' ? planClassic(writer, subject) : planCore(writer, subject, problem === 'missing', restartOnClose);
+    const session = sessions.find((candidate) => candidate.subject === subject);
+    const outcome = subject.flavour === 'classic' ? planClassic(writer, subject) : planCore(writer, subject, session, problem === 'missing', restartOnClose);
     if (outcome.reason !== undefined) reportSkip(api, file, outcome.at ?? subject.creation, outcome.reason);
   }
   const output = writer.apply();
@@ -100,11 +105,17 @@ class Plan {
 
 // ---- @microsoft/signalr and @aspnet/signalr ----
 
-function planCore(writer: Writer, subject: ReconnectSubject, missing: boolean, restartOnClose: boolean): Outcome {
+function planCore(writer: Writer, subject: ReconnectSubject, session: ConnectionSession | undefined, missing: boolean, restartOnClose: boolean): Outcome {
   const addPolicy = missing && subject.supportsAutomaticReconnect;
   const addRestart = !subject.supportsAutomaticReconnect || restartOnClose || !missing;
   const plan = new Plan();
   let note: Outcome | undefined;
+
+  // The session: after an automatic reconnect the connection id is new, and its groups are gone.
+  if (addPolicy && session) {
+    const rejoin = writer.sessionRestore(subject, session, plan);
+    if (typeof rejoin === 'string') return { reason: rejoin, at: subject.creation };
+  }
 
   // A first start that nothing retries: automatic reconnect does not cover one that fails. A start in
   // another start's failure handler is that start's own retry, which `startWithRetry` replaces.
@@ -115,6 +126,12 @@ function planCore(writer: Writer, subject: ReconnectSubject, missing: boolean, r
     const edits = writer.startRetry(start, plan, retries.get(start)!);
     if (typeof edits !== 'string') plan.edits.push(...edits);
     else note ??= { reason: addPolicy ? `added automatic reconnect, but did not retry the first start(): ${edits}` : edits, at: start };
+  }
+  if (addRestart && session) {
+    // A restart re-runs what the code chained on a wrapped start; other session steps it would lose.
+    const wrappedChains = plan.edits.length > 0 ? subject.starts.map((start) => outermostWrapper(chainAfter(start).at(-1) ?? start)) : [];
+    const lost = session.steps.find((step) => step.afterRestart !== 'yes' && !wrappedChains.some((chain) => chain.range[0] <= step.call.range[0] && step.call.range[1] <= chain.range[1]));
+    if (lost) return { reason: `${describeStep(lost)} on line ${lost.call.loc.start.line} would not run again after a restart; repeat it in the \`onclose\` restart by hand`, at: lost.call };
   }
   if (addRestart) {
     const registration = writer.registrationPlace(subject);
@@ -136,6 +153,10 @@ function planCore(writer: Writer, subject: ReconnectSubject, missing: boolean, r
   if (addPolicy) writer.addPolicy(subject, plan);
   writer.commit(plan);
   return note ?? {};
+}
+
+function describeStep(step: ConnectionSession['steps'][number]): string {
+  return step.kind === 'group-join' ? `the group join \`${step.method}\`` : `the call that sends the connection id (\`${step.method}\`)`;
 }
 
 // ---- the classic jQuery client ----
@@ -487,6 +508,54 @@ class Writer {
     return { statement, before: false, connection, usesThis: usesThis(target) };
   }
 
+  /**
+   * `connection.onreconnected(() => connection.invoke('JoinGroup', room));` for every session step
+   * (a group join, a call that sends the connection id) that no reconnect path repeats yet, after
+   * the statement that stores the connection; why not when a step uses what is not known there.
+   */
+  sessionRestore(subject: ReconnectSubject, session: ConnectionSession, plan: Plan): string | undefined {
+    const steps = session.steps.filter((step) => step.afterReconnect !== 'yes' && step.afterReconnect !== 'unknown');
+    if (steps.length === 0) return undefined;
+    const place = this.registrationPlace(subject);
+    if (typeof place === 'string') return `${describeStep(steps[0]!)} on line ${steps[0]!.call.loc.start.line} must run again after a reconnect, but ${place.replace('register a restart', 'rejoin')}`;
+    const registrations: string[] = [];
+    for (const step of steps) {
+      const unknown = this.unknownAt(step.call, place.statement);
+      if (unknown) return `${describeStep(step)} on line ${step.call.loc.start.line} must run again after a reconnect, but it uses \`${unknown}\`, which is not known where the connection is built; repeat it in \`onreconnected\` by hand`;
+      if (!this.style.language.arrows && usesThis(step.call)) return `${describeStep(step)} on line ${step.call.loc.start.line} uses \`this\`, which a \`function\` handler would change; repeat it in \`onreconnected\` by hand`;
+      const call = this.text(step.call);
+      const handler = this.style.language.arrows ? `() => ${call}` : `function () { return ${call}${semicolon(this.style)} }`;
+      let registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(${handler})${semicolon(this.style)}`;
+      if (this.style.language.arrows && this.edits.indentAt(place.statement.range[0]).length + registration.length > LINE_WIDTH && !call.includes('\n')) {
+        // As Prettier breaks a call whose only argument is a long arrow function.
+        registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(() =>\n${this.style.indent}${call}${this.style.trailingCommas ? ',' : ''}\n)${semicolon(this.style)}`;
+      }
+      if (!registrations.includes(registration)) registrations.push(registration);
+    }
+    plan.edits.push(this.registrationEdit(place, registrations.join('\n')));
+    return undefined;
+  }
+
+  /** A name `call` uses that is declared where `statement` cannot see it (a parameter or local of a callback). */
+  private unknownAt(call: Node, statement: Node): string | undefined {
+    let unknown: string | undefined;
+    walk(call, (node) => {
+      if (unknown) return false;
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+        walk(node.object, () => undefined);
+      }
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return undefined;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return undefined;
+      const variable = this.model.variableOf(node);
+      if (!variable || variable.defs.length === 0) return undefined;
+      if (!contains(variable.scope.block, statement)) unknown = node.name;
+      return undefined;
+    });
+    return unknown;
+  }
+
   /** `connection.onclose(() => restartWithRetry(connection));` */
   oncloseRestart(place: RegistrationPlace, plan: Plan): TextEdit {
     const restart = `${this.helper(plan, RECONNECT_HELPERS.restartWithRetry)}(${place.connection})`;
@@ -530,7 +599,7 @@ class Writer {
     return [{ start: at, end: at, text }];
   }
 
-  private registrationEdit(place: RegistrationPlace, registration: string): TextEdit {
+  registrationEdit(place: RegistrationPlace, registration: string): TextEdit {
     const indent = this.edits.indentAt(place.statement.range[0]);
     if (place.before) return { start: place.statement.range[0], end: place.statement.range[0], text: `${indentLines(registration, indent).slice(indent.length)}\n${indent}` };
     const at = this.edits.endOfLine(place.statement.range[1]);

@@ -116,6 +116,22 @@ describe('session restored', () => {
     expect(joins).toEqual([1, 2]);
   });
 
+  it('a group joined after start is joined again after an automatic reconnect', async () => {
+    const run = await runTransform(addReconnect, 'rejoin-groups.js', fixture('rejoin-groups.input.js'));
+    expect(run.output).toContain("connection.onreconnected(() => connection.invoke('JoinGroup', room));");
+  });
+
+  it('a connection id sent elsewhere is sent again after a reconnect', async () => {
+    const run = await runTransform(addReconnect, 'resend-connection-id.ts', fixture('resend-connection-id.input.ts'));
+    expect(run.output).toMatch(/connection\.onreconnected\(\(\) =>\n {2}fetch\('\/api\/notifications\/subscribe', \{ method: 'POST', body: connection\.connectionId \}\)\n\);/);
+  });
+
+  it('leaves a connection whose session it cannot restore, naming the line', async () => {
+    const run = await runTransform(addReconnect, 'rejoin-unknown-group.ts', fixture('rejoin-unknown-group.input.ts'));
+    expect(run.output).toBeUndefined();
+    expect(run.reports.join('\n')).toContain('`JoinGroup` on line 9 must run again after a reconnect');
+  });
+
   it('a restart does nothing once the connection was stopped on purpose', async () => {
     const { startWithRetry, restartWithRetry, stopConnection } = loadHelpers();
     const connection = new FakeConnection(0);

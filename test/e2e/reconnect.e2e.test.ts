@@ -7,8 +7,13 @@
 // two retries, starts it again on the same port, and checks that:
 // - every fixed client reconnects and works again (state Connected, an Echo round trip), and so does
 //   a fixed client whose first start() ran while the server was down;
-// - the unchanged client does not: it closes and never negotiates again (without the codemod, a
-//   restart loses clients for good, which is what makes the rest of this test mean something);
+// - every fixed client is back in its room: a message the server sends to the room reaches it (the
+//   codemod joins the room again in `onreconnected`), and the code's own start-failure handler
+//   heard every failed try of the client started during the outage;
+// - a fixed client stopped while its first start was still being retried never connects, and the
+//   code chained after its start (`onJoined`) never runs;
+// - the unchanged client does not come back: it closes and never negotiates again (without the
+//   codemod, a restart loses clients for good, which is what makes the rest of this test mean something);
 // - the delays between retries follow the documented back-off (core/reconnect.ts, RECONNECT_BACKOFF):
 //   within the range for each retry, never above the cap, really waited, and random: clients dropped
 //   at the same instant pick different delays and come back to the restarted server at different times.
@@ -30,6 +35,7 @@ import { runTransform } from '../codemods/harness.js';
 import { SignalRTestServer } from './signalr-test-server.js';
 
 type ChatClientModule = typeof import('./__fixtures__/chat-client.js');
+type ChatEvents = import('./__fixtures__/chat-client.js').ChatEvents;
 
 const REPOSITORY = join(import.meta.dirname, '..', '..');
 const FIXTURE = join(import.meta.dirname, '__fixtures__', 'chat-client.ts');
@@ -67,21 +73,25 @@ class RecordingLogger implements ILogger {
   }
 }
 
+const ROOM = 'lobby';
+
 interface TracedClient {
   readonly name: string;
   readonly connection: HubConnection;
   readonly logger: RecordingLogger;
+  readonly received: string[];
   reconnectingAt?: number;
   reconnectedAt?: number;
   closedAt?: number;
   closeError?: Error;
 }
 
-async function connect(module: ChatClientModule, url: string, name: string, onStartError?: (error: Error) => void): Promise<TracedClient> {
+async function connect(module: ChatClientModule, url: string, name: string, events: ChatEvents = {}): Promise<TracedClient> {
   const logger = new RecordingLogger();
+  const received: string[] = [];
   // `client` lets the server tell the clients' negotiate requests apart.
-  const connection = await module.connectToChat(`${url}?client=${name}`, () => {}, logger, onStartError);
-  const client: TracedClient = { name, connection, logger };
+  const connection = await module.connectToChat(`${url}?client=${name}`, ROOM, (user, text) => received.push(`${user}: ${text}`), logger, events);
+  const client: TracedClient = { name, connection, logger, received };
   connection.onreconnecting(() => (client.reconnectingAt ??= Date.now()));
   connection.onreconnected(() => (client.reconnectedAt ??= Date.now()));
   connection.onclose((error) => {
@@ -104,7 +114,7 @@ function spread(values: readonly number[]): number {
   return Math.max(...values) - Math.min(...values);
 }
 
-describe('e2e: a client fixed by add-reconnect comes back after a server restart', () => {
+describe('e2e: a client fixed by add-reconnect comes back after a server restart, with its session', () => {
   const server = new SignalRTestServer();
   const clients: TracedClient[] = [];
   let workDir = '';
@@ -123,7 +133,7 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('reconnects every fixed client with random, bounded back-off; the unfixed client stays down', { timeout: 45_000 }, async () => {
+  it('reconnects every fixed client with random, bounded back-off, back in its room; a stopped client stays stopped; the unfixed client stays down', { timeout: 45_000 }, async () => {
     // ---- the codemod rewrites the client ----
     const input = readFileSync(FIXTURE, 'utf8');
     const run = await runTransform(transform, 'chat-client.ts', input);
@@ -150,11 +160,20 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
 
     // ---- the server goes down, and stays down across two retries of every client ----
     await server.stop();
+    // A fixed client started during the outage and left again before the server came back: its
+    // retries stop with it, and nothing chained after its start may run.
+    const leaving = new AbortController();
+    let leaverJoined = false;
+    let leaverSettled = false;
+    void connect(fixed, url, 'leaver', { signal: leaving.signal, onJoined: () => (leaverJoined = true) }).then(
+      () => (leaverSettled = true),
+      () => (leaverSettled = true),
+    );
     // A fixed client started during the outage: automatic reconnect does not cover a first start()
     // that fails, so the codemod also retries that one.
     let lateConnected = false;
     const lateStartErrors: Error[] = [];
-    const late = connect(fixed, url, 'late', (error) => lateStartErrors.push(error)).then((client) => {
+    const late = connect(fixed, url, 'late', { onStartError: (error) => lateStartErrors.push(error) }).then((client) => {
       lateConnected = true;
       clients.push(client);
       return client;
@@ -165,6 +184,7 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
       15_000,
       () => `every client to fail ${RETRIES_WHILE_DOWN} retries (failed: ${fixedClients.map(failedRetries).join(', ')}; unfixed closed: ${unfixed.closedAt !== undefined})`,
     );
+    leaving.abort();
     // Nothing reached the server while it was down, and nobody gave up.
     expect(server.negotiations).toHaveLength(FIXED_CLIENTS + 1);
     for (const client of fixedClients) {
@@ -196,6 +216,21 @@ describe('e2e: a client fixed by add-reconnect comes back after a server restart
     expect(await lateClient.connection.invoke('Echo', 'late')).toBe('late');
     expect(server.negotiations.filter((record) => record.clientName === 'late')).toHaveLength(1);
     expect(server.connectedClients).toBe(FIXED_CLIENTS + 1);
+
+    // ---- the session: every fixed client is back in its room ----
+    await waitUntil(() => server.groupSize(ROOM) === FIXED_CLIENTS + 1, 5_000, () => `every fixed client to rejoin ${ROOM} (members: ${server.groupSize(ROOM)})`);
+    expect(server.sendToGroup(ROOM, 'ReceiveMessage', 'server', 'after the restart')).toBe(FIXED_CLIENTS + 1);
+    await waitUntil(
+      () => [...fixedClients, lateClient].every((client) => client.received.includes('server: after the restart')),
+      5_000,
+      () => `every fixed client to get the room's message (missing: ${[...fixedClients, lateClient].filter((client) => client.received.length === 0).map((client) => client.name).join(', ')})`,
+    );
+    expect(unfixed.received).toEqual([]);
+
+    // ---- the client stopped while retrying never connected, and its chained code never ran ----
+    expect(server.negotiations.filter((record) => record.clientName === 'leaver')).toEqual([]);
+    expect(leaverJoined).toBe(false);
+    expect(leaverSettled).toBe(false);
 
     // Without the codemod the client was closed by the drop and never came back: it did not even try.
     expect(unfixed.closeError).toBeInstanceOf(Error);

@@ -1,7 +1,8 @@
 // A minimal SignalR server for end-to-end tests: negotiate (version 1) and the JSON hub protocol over
-// WebSockets, on 127.0.0.1 only. It answers invocations of a few test hub methods, records every
-// negotiate request with its time, and can be stopped (dropping every client, as a restart does) and
-// started again on the same port.
+// WebSockets, on 127.0.0.1 only. It answers invocations of a few test hub methods (`Echo`, and
+// `JoinGroup`, which adds the calling connection to a group), sends to a group's members, records every
+// negotiate request with its time, and can be stopped (dropping every client and with them every
+// group membership, as a restart does) and started again on the same port.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,7 @@ export interface NegotiateRecord {
 export class SignalRTestServer {
   readonly negotiations: NegotiateRecord[] = [];
   private readonly sockets = new Set<WebSocket>();
+  private readonly groups = new Map<string, Set<WebSocket>>();
   private server: ReturnType<typeof createServer> | undefined;
   private port = 0;
 
@@ -51,6 +53,7 @@ export class SignalRTestServer {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.sockets.clear();
+    this.groups.clear();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -60,6 +63,18 @@ export class SignalRTestServer {
 
   get connectedClients(): number {
     return this.sockets.size;
+  }
+
+  /** How many connections are in `group` now. */
+  groupSize(group: string): number {
+    return this.groups.get(group)?.size ?? 0;
+  }
+
+  /** Calls client method `target` on every connection in `group`; returns how many it reached. */
+  sendToGroup(group: string, target: string, ...args: unknown[]): number {
+    const members = [...(this.groups.get(group) ?? [])];
+    for (const socket of members) socket.send(JSON.stringify({ type: MessageType.Invocation, target, arguments: args }) + RECORD_SEPARATOR);
+    return members.length;
   }
 
   private handleHttp(request: IncomingMessage, response: ServerResponse): void {
@@ -84,7 +99,10 @@ export class SignalRTestServer {
 
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      for (const members of this.groups.values()) members.delete(socket);
+    });
     let handshakeDone = false;
     socket.on('message', (data) => {
       for (const frame of data.toString().split(RECORD_SEPARATOR)) {
@@ -109,6 +127,10 @@ export class SignalRTestServer {
     if (message.type !== MessageType.Invocation || message.invocationId === undefined) return;
     // `Echo` returns its argument; every other method completes with no result.
     const result = message.target === 'Echo' ? message.arguments?.[0] : null;
+    if (message.target === 'JoinGroup') {
+      const group = String(message.arguments?.[0]);
+      this.groups.set(group, (this.groups.get(group) ?? new Set()).add(socket));
+    }
     socket.send(JSON.stringify({ type: MessageType.Completion, invocationId: message.invocationId, result }) + RECORD_SEPARATOR);
   }
 }
