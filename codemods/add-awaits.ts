@@ -11,9 +11,11 @@ import type { Project } from 'ts-morph';
 
 import type { FunctionNode } from '../core/ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, walk } from '../core/ast.js';
-import type { AsyncVerdict, AwaitFix } from '../core/group-joins.js';
-import { asyncVerdict, awaitFixOf, callbackRole, floatingGroupJoins, promiseFate } from '../core/group-joins.js';
+import type { AsyncVerdict, AwaitFix } from '../core/async-safety.js';
+import { asyncVerdict, awaitFixOf } from '../core/async-safety.js';
+import { floatingGroupJoins } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
+import { callbackRole, promiseFate } from '../core/promises.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { checkCallers } from './utils/callers.js';
 // Teaches recast the typescript-estree node types it lacks (class fields, `implements`), without

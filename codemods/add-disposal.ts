@@ -1,4 +1,4 @@
-// Stops the connections that `require-stop` reports (the same analysis, core/lifetimes.ts), in the
+// Stops the connections that `require-stop` reports (the same analysis, core/unstopped.ts), in the
 // place their owner runs on its way out:
 //   - a function: the code after the connection's creation goes into `try { … } finally { stop }`;
 //   - a React effect: a cleanup that stops it, merged into the cleanups the effect already returns;
@@ -14,19 +14,16 @@ import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';
 import { contains, isFunction, skipWrappers, walk } from '../core/ast.js';
-import type { BoundedOwner, UnstoppedConnection } from '../core/lifetimes.js';
-import {
-  ANGULAR_DESTROY_INTERFACE,
-  ANGULAR_DESTROY_METHOD,
-  isComponentHeld,
-  localFunctionOf,
-  refGuardOf,
-  unstoppedConnections,
-  VUE_UNMOUNT_HOOKS,
-  VUE_UNMOUNT_OPTIONS,
-} from '../core/lifetimes.js';
+import { localFunctionOf } from '../core/functions.js';
 import type { SignalRModel } from '../core/model.js';
+import { ANGULAR_DESTROY_INTERFACE, ANGULAR_DESTROY_METHOD } from '../core/owners/angular.js';
+import type { BoundedOwner } from '../core/owners/index.js';
+import { refGuardOf } from '../core/owners/react-effect.js';
+import { isComponentHeld } from '../core/owners/react-hooks.js';
+import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS } from '../core/owners/vue.js';
 import { CONNECTION_METHODS } from '../core/signalr.js';
+import type { UnstoppedConnection } from '../core/unstopped.js';
+import { unstoppedConnections } from '../core/unstopped.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
 import type { AnalyzedFile, ParsedFile, TransformOptions } from './utils/source.js';

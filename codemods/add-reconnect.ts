@@ -1,5 +1,5 @@
 // Adds reconnect logic where `require-reconnect` reports its absence (the same analysis,
-// core/reconnect.ts), keeping what the code does when a start fails or the connection is stopped:
+// core/reconnect/analysis.ts), keeping what the code does when a start fails or the connection is stopped:
 // - @microsoft/signalr builders get `.withAutomaticReconnect(retryForever)`, a policy that never gives
 //   up and waits a random, growing delay;
 // - a first `start()` that nothing retries goes through `startWithRetry`, since automatic reconnect
@@ -18,13 +18,15 @@ import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../core/ast.js';
-import { callbackRole } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
-import type { ReconnectSubject } from '../core/reconnect.js';
+import { callbackRole } from '../core/promises.js';
+import type { ReconnectSubject } from '../core/reconnect/analysis.js';
+import { CLASSIC_DISCONNECTED, reconnectAnalysis, reconnectProblem } from '../core/reconnect/analysis.js';
+import { classicRestartDelaySource } from '../core/reconnect/backoff.js';
+import { isStartRetried } from '../core/reconnect/restart-paths.js';
 import type { ConnectionSession } from '../core/session.js';
 import { connectionSessions } from '../core/session.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
-import { CLASSIC_DISCONNECTED, classicRestartDelaySource, isStartRetried, reconnectAnalysis, reconnectProblem } from '../core/reconnect.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../core/signalr.js';
 import type { TextEdit } from './utils/edits.js';
 import { addChainCall, indentLines, TextEdits } from './utils/edits.js';

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode } from './ast.js';
 import { walk } from './ast.js';
-import { localFunctionOf } from './lifetimes.js';
+import { localFunctionOf } from './functions.js';
 import type { SignalRModel } from './model.js';
 
 export interface CallGraph {

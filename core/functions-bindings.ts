@@ -6,10 +6,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, skipWrappers, staticPropertyName, walk } from './ast.js';
-import { HANDLER_MODULES } from './handlers.js';
 import type { JsonDocument, JsonNode, JsonObject, JsonValue } from './json.js';
 import { memberOf } from './json.js';
 import type { SignalRModel } from './model.js';
+import { HANDLER_MODULES } from './owners/handler.js';
 import { findProperty, resolveObject, staticString } from './values.js';
 
 /** Binding `type`s, compared without case as the Functions host does. */

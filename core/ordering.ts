@@ -11,9 +11,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
-import { callbackRole } from './group-joins.js';
-import { isImmediatelyInvoked } from './lifetimes.js';
 import type { Connection, SignalRModel } from './model.js';
+import { isImmediatelyInvoked } from './owners/function.js';
+import { callbackRole } from './promises.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** Promise methods whose continuations run after the promise they are called on settles. */

@@ -19,7 +19,8 @@ import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import type { AfterStart } from './ordering.js';
 import { isSameConnection, isSequentiallyBefore, runsAfterStart } from './ordering.js';
-import { isStartRetried, reconnectAnalysis } from './reconnect.js';
+import { reconnectAnalysis } from './reconnect/analysis.js';
+import { isStartRetried } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
 import { staticString } from './values.js';
 

@@ -21,12 +21,14 @@ import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, contains, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { CallGraph } from './calls.js';
 import { callGraphOf } from './calls.js';
+import type { ConnectionFlow } from './flow.js';
+import { functionDenotedBy } from './functions.js';
 import { groupJoins } from './group-joins.js';
-import type { ConnectionFlow } from './lifetimes.js';
-import { isStateSetter } from './lifetimes.js';
 import type { Connection, SignalRModel } from './model.js';
-import type { CloseRegistration, ReconnectSubject } from './reconnect.js';
-import { functionDenotedBy, isInertGlobal, reconnectAnalysis, restartKind } from './reconnect.js';
+import { isStateSetter } from './owners/react-hooks.js';
+import type { CloseRegistration, ReconnectSubject } from './reconnect/analysis.js';
+import { reconnectAnalysis } from './reconnect/analysis.js';
+import { isInertGlobal, restartKind } from './reconnect/restart-paths.js';
 import type { SignalRSettings } from './settings.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
@@ -63,7 +65,7 @@ export interface SessionStep {
 }
 
 export interface ConnectionSession {
-  /** The reconnect facts of the connection (core/reconnect.ts). */
+  /** The reconnect facts of the connection (core/reconnect/analysis.ts). */
   readonly subject: ReconnectSubject;
   /** Its `onreconnected(…)` registrations, where repeated steps go. */
   readonly reconnectedHandlers: readonly TSESTree.CallExpression[];

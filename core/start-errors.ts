@@ -3,7 +3,7 @@
 // network without WebSockets); unless something handles that rejection, the browser logs
 // "Uncaught (in promise)", Node stops the process, and the client never connects.
 //
-// The promise is followed as `promiseFate` (core/group-joins.ts) follows a group join, with one
+// The promise is followed as `promiseFate` (core/promises.ts) follows a group join, with one
 // extension: a promise that is awaited or returned has not been handled yet. Its rejection moves on
 // to the enclosing function's promise (unless a `try … catch` around the `await` takes it), and from
 // there to whatever the function's callers do with it: a call of a function of this file is followed
@@ -19,10 +19,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, parentSkippingWrappers, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
-import { callbackRole, promiseFate } from './group-joins.js';
-import { ANGULAR_INIT_METHODS, effectCallOf, startCalls, VUE_INIT_OPTIONS } from './lifetimes.js';
+import { startCalls } from './flow.js';
 import type { Connection, SignalRModel } from './model.js';
-import { isStartRetried, reconnectAnalysis, restartKind } from './reconnect.js';
+import { ANGULAR_INIT_METHODS } from './owners/angular.js';
+import { effectCallOf } from './owners/react-effect.js';
+import { VUE_INIT_OPTIONS } from './owners/vue.js';
+import { callbackRole, promiseFate } from './promises.js';
+import { reconnectAnalysis } from './reconnect/analysis.js';
+import { isStartRetried, restartKind } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** Methods of React class components whose returned promise React ignores. */

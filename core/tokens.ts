@@ -8,8 +8,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, isFunction, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';
+import type { Node } from './ast.js';
+import { calledMethod, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';
+import { functionOf } from './functions.js';
 import type { SignalRModel } from './model.js';
 import { HTTP_OPTIONS } from './signalr.js';
 import { isServiceClientUrlText } from './urls.js';
@@ -249,17 +250,6 @@ function joseSigningOfSignCall(model: SignalRModel, call: TSESTree.CallExpressio
     current = skipWrappers(method.object);
   }
   return tokenSigningOf(model, current);
-}
-
-/** The function a value is: written in place, or a function declaration or `const` of this file. */
-function functionOf(model: SignalRModel, node: Node): FunctionNode | undefined {
-  const target = skipWrappers(node);
-  if (isFunction(target)) return target;
-  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const definition = model.variableOf(target)?.defs[0];
-  if (definition?.type === 'FunctionName' && isFunction(definition.node)) return definition.node;
-  const init = model.resolveConst(target);
-  return init && isFunction(init) ? init : undefined;
 }
 
 function algorithmOf(model: SignalRModel, signing: TokenSigning): string | undefined {

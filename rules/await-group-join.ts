@@ -1,9 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
+import { asyncVerdict, awaitFixOf } from '../core/async-safety.js';
 import type { FloatingJoin } from '../core/group-joins.js';
-import { asyncVerdict, awaitFixOf, callbackRole, floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';
+import { floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
+import { callbackRole } from '../core/promises.js';
 import { createRule } from './utils/create-rule.js';
 import { hasTypeInformation, modelOf, settingsOf } from './utils/model.js';
 

@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import type { HandlerIndex } from '../core/handlers.js';
-import { describeHandler, handlersOf, isKeptBeyondInvocation } from '../core/handlers.js';
+import { isKeptBeyondInvocation } from '../core/invocation.js';
 import type { SignalRModel } from '../core/model.js';
+import type { HandlerIndex } from '../core/owners/handler.js';
+import { describeHandler, handlersOf } from '../core/owners/handler.js';
 import { WEB_PUBSUB_EXPORTS } from '../core/signalr.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';

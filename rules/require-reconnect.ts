@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { calledMethod } from '../core/ast.js';
-import type { ReconnectProblem, ReconnectSubject } from '../core/reconnect.js';
-import { reconnectAnalysis, reconnectProblem, restartKind } from '../core/reconnect.js';
+import type { ReconnectProblem, ReconnectSubject } from '../core/reconnect/analysis.js';
+import { reconnectAnalysis, reconnectProblem } from '../core/reconnect/analysis.js';
+import { restartKind } from '../core/reconnect/restart-paths.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
 

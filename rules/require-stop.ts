@@ -1,6 +1,6 @@
-import { describeHandler } from '../core/handlers.js';
-import type { UnstoppedConnection } from '../core/lifetimes.js';
-import { unstoppedConnections } from '../core/lifetimes.js';
+import { describeHandler } from '../core/owners/handler.js';
+import type { UnstoppedConnection } from '../core/unstopped.js';
+import { unstoppedConnections } from '../core/unstopped.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
 

@@ -3,15 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode } from '../core/ast.js';
 import type { SignalRModel } from '../core/model.js';
-import type { CloseRegistration, RetryPolicy } from '../core/reconnect.js';
-import {
-  delaysLookLikeSeconds,
-  isFixedDelay,
-  numericValue,
-  policyFunctionProblems,
-  reconnectAnalysis,
-  restartKind,
-} from '../core/reconnect.js';
+import type { CloseRegistration } from '../core/reconnect/analysis.js';
+import { reconnectAnalysis } from '../core/reconnect/analysis.js';
+import type { RetryPolicy } from '../core/reconnect/policies.js';
+import { delaysLookLikeSeconds, numericValue, policyFunctionProblems } from '../core/reconnect/policies.js';
+import { isFixedDelay, restartKind } from '../core/reconnect/restart-paths.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
 

@@ -10,7 +10,7 @@ import type { FileInfo } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../../core/ast.js';
 import { calledMethod, contains, enclosingFunction, skipWrappers, walk } from '../../core/ast.js';
-import { invocationDependency } from '../../core/handlers.js';
+import { invocationDependency } from '../../core/invocation.js';
 import { CONNECTION_METHODS, EXPORTS } from '../../core/signalr.js';
 import type { ParsedFile } from './source.js';
 

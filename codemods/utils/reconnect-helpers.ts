@@ -2,7 +2,8 @@
 // reconnect policy, a start that retries with a random back-off, a restart for `onclose`, and a stop
 // that cancels pending retries. Declared in each file's language level: promises and callbacks
 // rather than `async`, arrow functions and `const` only where the file uses them.
-import { RECONNECT_BACKOFF, RETRY_COUNT_PROPERTY, RETRY_POLICY_METHOD } from '../../core/reconnect.js';
+import { RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
+import { RETRY_COUNT_PROPERTY, RETRY_POLICY_METHOD } from '../../core/reconnect/policies.js';
 import type { HelperContext } from './helpers.js';
 import { defineHelpers } from './helpers.js';
 import { constKeyword, power } from './style.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { handlersOf } from '../../core/handlers.js';
+import { handlersOf } from '../../core/owners/handler.js';
 import { hoistToModuleSingleton } from '../../codemods/utils/hoist-singleton.js';
 import { parseFile, reportSkip } from '../../codemods/utils/source.js';
 import { runTransform, typeCheck } from './harness.js';

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../core/ast.js';
-import type { PromiseFate } from '../../core/group-joins.js';
-import {
-  asyncVerdict,
-  awaitFixOf,
-  callbackRole,
-  DEFAULT_JOIN_METHOD_PATTERNS,
-  floatingGroupJoins,
-  groupJoins,
-  hubMethodName,
-  joinMethodMatcher,
-  promiseFate,
-} from '../../core/group-joins.js';
+import { asyncVerdict, awaitFixOf } from '../../core/async-safety.js';
+import { DEFAULT_JOIN_METHOD_PATTERNS, floatingGroupJoins, groupJoins, hubMethodName, joinMethodMatcher } from '../../core/group-joins.js';
+import type { PromiseFate } from '../../core/promises.js';
+import { callbackRole, promiseFate } from '../../core/promises.js';
 import { DEFAULT_SETTINGS, readSettings } from '../../core/settings.js';
 import { parseSnippet } from './parse.js';
 

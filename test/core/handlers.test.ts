@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 import type { Node } from '../../core/ast.js';
 import { walk } from '../../core/ast.js';
-import { describeHandler, handlersOf, isKeptBeyondInvocation } from '../../core/handlers.js';
+import { isKeptBeyondInvocation } from '../../core/invocation.js';
 import { SignalRModel } from '../../core/model.js';
+import { describeHandler, handlersOf } from '../../core/owners/handler.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 
 function modelFor(code: string): SignalRModel {

@@ -2,7 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../core/ast.js';
-import { effectCleanups, followConnection, ownerOfScope, refGuardOf, stopSites, unstoppedConnections } from '../../core/lifetimes.js';
+import { followConnection } from '../../core/flow.js';
+import { ownerOfScope } from '../../core/owners/index.js';
+import { effectCleanups, refGuardOf } from '../../core/owners/react-effect.js';
+import { stopSites } from '../../core/stops.js';
+import { unstoppedConnections } from '../../core/unstopped.js';
 import { parseSnippet } from './parse.js';
 
 const BUILD = "new HubConnectionBuilder().withUrl('/hub').build()";

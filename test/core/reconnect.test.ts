@@ -4,19 +4,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import {
-  backoffDelayRange,
-  backoffDelaySource,
-  DEFAULT_RETRY_DELAYS_MS,
-  delaysLookLikeSeconds,
-  isStartRetried,
-  policyFunctionProblems,
-  policyGivesUp,
-  RECONNECT_BACKOFF,
-  reconnectAnalysis,
-  reconnectProblem,
-  retryPolicyOf,
-} from '../../core/reconnect.js';
+import { reconnectAnalysis, reconnectProblem } from '../../core/reconnect/analysis.js';
+import { backoffDelayRange, backoffDelaySource, RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
+import { DEFAULT_RETRY_DELAYS_MS, delaysLookLikeSeconds, policyFunctionProblems, policyGivesUp, retryPolicyOf } from '../../core/reconnect/policies.js';
+import { isStartRetried } from '../../core/reconnect/restart-paths.js';
 import { parseSnippet } from './parse.js';
 
 /** The policy `withAutomaticReconnect(argument)` gives the real client. */

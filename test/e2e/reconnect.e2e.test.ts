@@ -14,7 +14,7 @@
 //   code chained after its start (`onJoined`) never runs;
 // - the unchanged client does not come back: it closes and never negotiates again (without the
 //   codemod, a restart loses clients for good, which is what makes the rest of this test mean something);
-// - the delays between retries follow the documented back-off (core/reconnect.ts, RECONNECT_BACKOFF):
+// - the delays between retries follow the documented back-off (core/reconnect/backoff.ts, RECONNECT_BACKOFF):
 //   within the range for each retry, never above the cap, really waited, and random: clients dropped
 //   at the same instant pick different delays and come back to the restarted server at different times.
 //
@@ -30,7 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import transform from '../../codemods/add-reconnect.js';
-import { backoffDelayRange, RECONNECT_BACKOFF } from '../../core/reconnect.js';
+import { backoffDelayRange, RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
 import { runTransform } from '../codemods/harness.js';
 import { SignalRTestServer } from './signalr-test-server.js';
 

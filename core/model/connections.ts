@@ -1,0 +1,237 @@
+// Which expressions are connections: a creation used in place (`<builder>.build()`, `$.hubConnection()`,
+// `$.connection.hub`, a local function returning one), or a variable, field, ref or React state that
+// holds one; with type information, also values whose type is `HubConnection`.
+import type { Variable } from '@typescript-eslint/scope-manager';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { Node } from '../ast.js';
+import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
+import type { ClassNode, ClientFlavour, Connection, ModelOptions } from '../model.js';
+import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS } from '../signalr.js';
+import { isBuildCall } from './builders.js';
+import type { Bindings } from './imports.js';
+import type { SlotIndex } from './slots.js';
+import { classOfThis, fieldKey, objectOfThis, propertyKey, typedKey } from './slots.js';
+
+/** The connections of a file, memoised per slot so that the same slot gives the same object. */
+export class ConnectionIndex {
+  private readonly connectionsBySlot = new Map<unknown, Connection | null>();
+  private readonly slotsInProgress = new Set<unknown>();
+
+  constructor(
+    private readonly bindings: Bindings,
+    private readonly slots: SlotIndex,
+    private readonly memberAssignments: readonly TSESTree.AssignmentExpression[],
+    private readonly options: ModelOptions,
+  ) {}
+
+  /** See `SignalRModel.creationFlavour`. */
+  creationFlavour(node: Node, depth = 0): ClientFlavour | undefined {
+    const target = skipWrappers(node);
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      if (isBuildCall(this.bindings, target)) return 'core';
+      if (isClassicFactoryCall(this.bindings, target)) return 'classic';
+      if (depth < 2) return this.returnedCreationFlavour(target, depth);
+    }
+    if (target.type === AST_NODE_TYPES.MemberExpression && isGeneratedHubConnection(this.bindings, target)) return 'classic';
+    return undefined;
+  }
+
+  /** See `SignalRModel.connectionOf`. */
+  connectionOf(node: Node): Connection | undefined {
+    const target = skipWrappers(node);
+    const flavour = this.creationFlavour(target);
+    if (flavour) return this.memo(target, () => ({ kind: 'value', flavour, name: 'connection', creations: [target] }));
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.bindings.variableOf(target);
+      const held = variable && this.memo(variable, () => this.variableConnection(variable));
+      return held ?? this.typedConnection(target, variable);
+    }
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const property = staticPropertyName(target);
+      const object = skipWrappers(target.object);
+      if (property === undefined) return this.typedConnection(target);
+      if (object.type === AST_NODE_TYPES.ThisExpression) {
+        const classNode = classOfThis(object);
+        if (classNode) return this.memo(fieldKey(classNode, property), () => this.fieldConnection(classNode, property));
+        const objectNode = objectOfThis(object);
+        const held = objectNode && this.memo(fieldKey(objectNode, property), () => this.objectFieldConnection(objectNode, property));
+        if (held) return held;
+      } else if (object.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.bindings.variableOf(object);
+        if (variable) {
+          return this.memo(propertyKey(variable, property), () => this.propertyConnection(variable, object.name, property));
+        }
+      }
+      return this.typedConnection(target);
+    }
+    return undefined;
+  }
+
+  /** See `SignalRModel.isConnectionTypeAnnotation`. */
+  isConnectionTypeAnnotation(type: TSESTree.TypeNode | undefined): boolean {
+    if (!type) return false;
+    if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some((member) => this.isConnectionTypeAnnotation(member));
+    if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    return this.bindings.isClientExport(type.typeName, EXPORTS.connection);
+  }
+
+  private memo(key: unknown, compute: () => Connection | undefined): Connection | undefined {
+    if (this.connectionsBySlot.has(key)) return this.connectionsBySlot.get(key) ?? undefined;
+    if (this.slotsInProgress.has(key)) return undefined;
+    this.slotsInProgress.add(key);
+    const connection = compute();
+    this.slotsInProgress.delete(key);
+    this.connectionsBySlot.set(key, connection ?? null);
+    return connection;
+  }
+
+  private variableConnection(variable: Variable): Connection | undefined {
+    const stateConnection = this.stateConnection(variable);
+    if (stateConnection) return stateConnection;
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    const slot = this.slots.variableSlot(variable);
+    for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
+    if (!flavour && !typed) return undefined;
+    return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
+  }
+
+  /** `const [connection, setConnection] = useState<HubConnection>()`: the state holds a connection. */
+  private stateConnection(variable: Variable): Connection | undefined {
+    const def = variable.defs[0];
+    const pattern = def?.name.parent;
+    if (def?.type !== 'Variable' || pattern?.type !== AST_NODE_TYPES.ArrayPattern || pattern.elements[0] !== def.name) {
+      return undefined;
+    }
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    if (!init || init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const typeArgument = init.typeArguments?.params[0];
+    const setterName = pattern.elements[1];
+    const setter = setterName?.type === AST_NODE_TYPES.Identifier ? this.bindings.variableOf(setterName) : undefined;
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    for (const ref of setter?.references ?? []) {
+      const call = ref.identifier.parent;
+      const argument = call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier ? call.arguments[0] : undefined;
+      if (argument) this.collectCreation(argument, creations, (f) => (flavour ??= f));
+    }
+    // The initial state: \`useState(build())\`, or the lazy \`useState(() => build())\`.
+    const initial = init.arguments[0] && skipWrappers(init.arguments[0]);
+    const initialValue = initial?.type === AST_NODE_TYPES.ArrowFunctionExpression && initial.expression ? initial.body : initial;
+    if (initialValue && initialValue.type !== AST_NODE_TYPES.SpreadElement) this.collectCreation(initialValue, creations, (f) => (flavour ??= f));
+    if (!flavour && !(typeArgument && this.isConnectionTypeAnnotation(typeArgument))) return undefined;
+    return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
+  }
+
+  private fieldConnection(classNode: ClassNode, property: string): Connection | undefined {
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    const slot = this.slots.fieldSlot(classNode, property);
+    for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
+    if (!flavour && !typed) return undefined;
+    const name = `this.${property}`;
+    return { kind: 'field', flavour: flavour ?? 'core', name, classNode, property, creations };
+  }
+
+  /** `this.<property>` in the methods of an object literal (Vue's options API): what those methods assign to it. */
+  private objectFieldConnection(objectNode: TSESTree.ObjectExpression, property: string): Connection | undefined {
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    for (const assignment of this.memberAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      const object = skipWrappers(left.object);
+      if (object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property || objectOfThis(object) !== objectNode) continue;
+      this.collectCreation(assignment.right, creations, (f) => (flavour ??= f));
+    }
+    return flavour && { kind: 'field', flavour, name: `this.${property}`, objectNode, property, creations };
+  }
+
+  /** `connectionRef.current`, `state.connection`: a property of a variable that is assigned a connection. */
+  private propertyConnection(variable: Variable, objectName: string, property: string): Connection | undefined {
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    for (const value of this.slots.propertySlot(variable, property).values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    const typed = property === 'current' && this.isConnectionRef(variable);
+    if (!flavour && !typed) return undefined;
+    return { kind: 'property', flavour: flavour ?? 'core', name: `${objectName}.${property}`, variable, property, creations };
+  }
+
+  /** `const ref = useRef<HubConnection | null>(null)`. */
+  private isConnectionRef(variable: Variable): boolean {
+    const def = variable.defs[0];
+    if (def?.type !== 'Variable') return false;
+    const init = (def.node as TSESTree.VariableDeclarator).init;
+    const call = init && skipWrappers(init);
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const typeArgument = call.typeArguments?.params[0];
+    return typeArgument !== undefined && this.isConnectionTypeAnnotation(typeArgument);
+  }
+
+  private collectCreation(value: Node, creations: Node[], onFlavour: (flavour: ClientFlavour) => void): void {
+    const target = skipWrappers(value);
+    const flavour = this.creationFlavour(target);
+    if (flavour) {
+      onFlavour(flavour);
+      creations.push(target);
+      return;
+    }
+    const source = this.connectionOf(target);
+    if (source) {
+      onFlavour(source.flavour);
+      creations.push(...source.creations);
+    }
+  }
+
+  /** A connection known only from type information; per variable when it has one, so slots compare equal. */
+  private typedConnection(node: Node, variable?: Variable): Connection | undefined {
+    if (!this.options.isConnectionType?.(node)) return undefined;
+    if (!variable) return this.memo(node, () => ({ kind: 'value', flavour: 'core', name: 'connection', creations: [] }));
+    return this.memo(typedKey(variable), () => ({ kind: 'variable', flavour: 'core', name: variable.name, variable, creations: [] }));
+  }
+
+  /** A call of a function declared in this file whose every `return` gives a connection. */
+  private returnedCreationFlavour(call: TSESTree.CallExpression, depth: number): ClientFlavour | undefined {
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.bindings.variableOf(callee);
+    const def = variable?.defs[0];
+    let fn: Node | undefined;
+    if (def?.type === 'FunctionName') fn = def.node;
+    else if (def?.type === 'Variable') fn = this.bindings.resolveConst(callee);
+    if (!fn || !isFunction(fn)) return undefined;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.creationFlavour(fn.body, depth + 1);
+    let flavour: ClientFlavour | undefined;
+    let allReturnConnections = true;
+    walk(fn.body, (node) => {
+      if (node !== fn && isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) {
+        const returned = node.argument && (this.creationFlavour(node.argument, depth + 1) ?? this.connectionOf(node.argument)?.flavour);
+        if (returned) flavour ??= returned;
+        else allReturnConnections = false;
+      }
+      return undefined;
+    });
+    return allReturnConnections ? flavour : undefined;
+  }
+}
+
+/** `$.hubConnection(…)`. */
+export function isClassicFactoryCall(bindings: Bindings, call: TSESTree.CallExpression): boolean {
+  const method = calledMethod(call);
+  return method?.name === CLASSIC_CONNECTION_FACTORY && bindings.isJQuery(method.object);
+}
+
+/** `$.connection.hub`. */
+export function isGeneratedHubConnection(bindings: Bindings, member: TSESTree.MemberExpression): boolean {
+  if (staticPropertyName(member) !== CLASSIC_GENERATED_HUB) return false;
+  const object = skipWrappers(member.object);
+  return (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    staticPropertyName(object) === CLASSIC_CONNECTION_NAMESPACE &&
+    bindings.isJQuery(object.object)
+  );
+}

@@ -1,0 +1,115 @@
+// Who owns a connection, and so where it must be stopped (DESIGN.md, "Lifetimes: who owns a
+// connection"). A started connection is followed from where it is created to every place that holds
+// it (core/flow.ts); the longest-lived holder decides the owner:
+//   - app lifetime (module level, a top-level IIFE, page-start callbacks, root services): no stop needed;
+//   - handed off (returned, passed on, stored where this file cannot follow): the receiver's business;
+//   - bounded (a function, a request handler, a React effect, an Angular component, a Vue component):
+//     it must be stopped on the way out, in the place that owner runs on its way out.
+// Each kind of owner has a file here that says how to recognise its scope and where its way out is.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { FunctionNode, Node } from '../ast.js';
+import { contains, enclosingFunction, isFunction } from '../ast.js';
+import type { ConnectionFlow, Slot } from '../flow.js';
+import type { ClassNode, Connection, SignalRModel } from '../model.js';
+import type { AngularComponentOwner } from './angular.js';
+import { angularComponentStartedBy, angularRole } from './angular.js';
+import type { FunctionOwner } from './function.js';
+import { isImmediatelyInvoked } from './function.js';
+import type { HandlerOwner } from './handler.js';
+import { handlersOf } from './handler.js';
+import { isHeldForTheAppLifetime } from './module.js';
+import { isPageStartCallback } from './page-start.js';
+import type { ReactEffectOwner } from './react-effect.js';
+import { effectCallOf } from './react-effect.js';
+import { isComponentHeld } from './react-hooks.js';
+import type { VueComponentOwner } from './vue.js';
+import { isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
+
+/** A lifecycle that ends, and so must stop what it started. */
+export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | AngularComponentOwner | VueComponentOwner;
+
+/** Who owns the code at a place, or a connection: an app-long scope, a receiver we cannot see, or a bounded owner. */
+export type Owner =
+  | { readonly kind: 'app'; readonly node: Node }
+  | { readonly kind: 'handed-off'; readonly node: Node }
+  | BoundedOwner;
+
+/**
+ * Which lifecycle owns code at `node`: the React effect, Vue `setup`, Angular start-up method, request
+ * handler or plain function it runs in (looking through IIFEs and Vue start hooks, which run once as
+ * part of their enclosing scope), or the app for module level and page-start callbacks.
+ */
+export function ownerOfScope(model: SignalRModel, node: Node, filename: string): Owner {
+  let innermost: FunctionNode | undefined;
+  for (let fn = isFunction(node) ? node : enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    innermost ??= fn;
+    const effect = effectCallOf(model, fn);
+    if (effect) return { kind: 'react-effect', node: fn, effect };
+    if (isPageStartCallback(model, fn)) return { kind: 'app', node: fn };
+    const vueComponent = vueComponentOfSetup(model, fn);
+    if (vueComponent) return { kind: 'vue-component', node: vueComponent, setup: fn };
+    if (isImmediatelyInvoked(fn) || isVueHookCallback(model, fn, VUE_START_HOOKS)) continue;
+    const startedBy = angularComponentStartedBy(model, fn) ?? vueComponentStartedBy(model, fn);
+    if (startedBy) return startedBy;
+    const handlers = handlersOf(model, filename);
+    const handler = handlers.handlerOf(fn) ?? handlers.enclosingHandler(fn);
+    if (handler) return { kind: 'handler', node: innermost, handler };
+    return { kind: 'function', node: innermost };
+  }
+  return { kind: 'app', node: model.program };
+}
+
+/**
+ * Who owns the connection that `start` starts. A connection held in React state or a ref and started in
+ * an effect belongs to that effect, even when another effect built it; otherwise the longest-lived
+ * holder decides.
+ */
+export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpression, connection: Connection, flow: ConnectionFlow, filename: string): Owner {
+  if (isHeldForTheAppLifetime(flow)) return { kind: 'app', node: model.program };
+  if (isComponentHeld(model, connection) && flow.handOffs.every((handOff) => handOff.how === 'state')) {
+    const startOwner = ownerOfScope(model, start, filename);
+    if (startOwner.kind === 'react-effect') return startOwner;
+  }
+  if (flow.handOffs.length > 0) return { kind: 'handed-off', node: flow.handOffs[0]!.node };
+
+  const fieldOwners = flow.slots.flatMap((slot) => (slot.kind === 'field' ? [ownerOfField(model, slot.owner)] : []));
+  if (fieldOwners.length > 0) {
+    return fieldOwners.find((owner) => owner.kind === 'app') ?? fieldOwners.find((owner) => owner.kind === 'handed-off') ?? fieldOwners[0]!;
+  }
+
+  const locals = flow.slots.filter((slot): slot is Extract<Slot, { kind: 'variable' }> => slot.kind === 'variable' && !slot.borrowed);
+  let owner: Owner;
+  if (locals.length > 0) {
+    const outermost = locals.reduce((a, b) => (contains(b.variable.scope.variableScope.block, a.variable.scope.variableScope.block) ? b : a));
+    owner = ownerOfScope(model, outermost.variable.scope.variableScope.block, filename);
+  } else if (flow.slots.some((slot) => slot.kind === 'ref')) {
+    const startOwner = ownerOfScope(model, start, filename);
+    owner = startOwner.kind === 'react-effect' ? startOwner : { kind: 'handed-off', node: start };
+  } else {
+    owner = ownerOfScope(model, [...flow.creations][0]!, filename);
+  }
+  // A plain function that hands a callback using the connection to others (a DOM listener, a timer)
+  // means the connection outlives the call on purpose.
+  if ((owner.kind === 'function' || owner.kind === 'handler') && flow.escapingClosures.length > 0) {
+    return { kind: 'handed-off', node: flow.escapingClosures[0]! };
+  }
+  return owner;
+}
+
+/** The owner of a class's or object literal's fields. */
+function ownerOfField(model: SignalRModel, owner: ClassNode | TSESTree.ObjectExpression): Owner {
+  if (owner.type === AST_NODE_TYPES.ObjectExpression) {
+    return isVueOptions(model, owner) ? { kind: 'vue-component', node: owner, setup: vueSetupOf(owner) } : { kind: 'handed-off', node: owner };
+  }
+  switch (angularRole(model, owner)) {
+    case 'view':
+      return { kind: 'angular-component', node: owner };
+    case 'app-service':
+      return { kind: 'app', node: owner };
+    default:
+      // A plain class owns its fields; when its instances go away is up to whoever creates them.
+      return { kind: 'handed-off', node: owner };
+  }
+}

@@ -1,0 +1,67 @@
+// A React effect (`useEffect`, `useLayoutEffect`) owns what it starts: its way out is the cleanup it
+// returns, which React runs before the next run and on unmount.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { FunctionNode, Node } from '../ast.js';
+import { isFunction, outermostWrapper, skipWrappers, walk } from '../ast.js';
+import { localFunctionOf } from '../functions.js';
+import type { SignalRModel } from '../model.js';
+import { isImportedFrom } from '../model/imports.js';
+import { readsRef, REACT_MODULES } from './react-hooks.js';
+
+/** Effects that may return a cleanup, which React runs before the next run and on unmount. */
+const REACT_EFFECT_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect'];
+
+/** A React effect: `node` is its callback; the cleanup it returns must stop the connection. */
+export interface ReactEffectOwner {
+  readonly kind: 'react-effect';
+  readonly node: FunctionNode;
+  readonly effect: TSESTree.CallExpression;
+}
+
+/** `useEffect(fn, deps)` / `useLayoutEffect` from React, when `fn` is its callback. */
+export function effectCallOf(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const call = outermostWrapper(fn).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.arguments[0] ?? call) !== fn) return undefined;
+  return isImportedFrom(model, call.callee, REACT_MODULES, REACT_EFFECT_HOOKS) ? call : undefined;
+}
+
+/**
+ * A guard in an effect that reads a ref (`if (connectionRef.current) return;`, `if (started.current)`):
+ * the effect deliberately keeps what it built across React StrictMode's unmount/remount, so a cleanup
+ * that stops it would leave the remounted component without a connection.
+ */
+export function refGuardOf(model: SignalRModel, effectCallback: FunctionNode): TSESTree.IfStatement | undefined {
+  if (effectCallback.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  let guard: TSESTree.IfStatement | undefined;
+  walk(effectCallback.body, (node) => {
+    if (guard || (node !== effectCallback.body && isFunction(node))) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && readsRef(model, node.test)) guard = node;
+    return undefined;
+  });
+  return guard;
+}
+
+/** The functions an effect's callback returns as its cleanup. */
+export function effectCleanups(model: SignalRModel, effectCallback: FunctionNode): FunctionNode[] {
+  const returned: Node[] = [];
+  if (effectCallback.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(effectCallback.body);
+  else {
+    walk(effectCallback.body, (node) => {
+      if (isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+      return undefined;
+    });
+  }
+  return returned.map((node) => localFunctionOf(model, node)).filter((fn): fn is FunctionNode => fn !== undefined);
+}
+
+/** Every React effect callback of the file. */
+export function effectCallbacks(model: SignalRModel): FunctionNode[] {
+  const callbacks: FunctionNode[] = [];
+  walk(model.program, (node) => {
+    if (isFunction(node) && effectCallOf(model, node)) callbacks.push(node);
+  });
+  return callbacks;
+}
