@@ -17,14 +17,15 @@ import type { OptionSpec, OptionValues } from './runner/command-line.js';
 import { closestMatch, optionKey, parseCommandLine, UsageError } from './runner/command-line.js';
 import { DEFAULT_EXTENSIONS, SKIPPED_DIRECTORIES } from './runner/discover.js';
 import type { UncommittedFile } from './runner/git.js';
-import { uncommittedChanges } from './runner/git.js';
-import { CodemodLoadError } from './runner/pool.js';
 import { createProgress } from './runner/progress.js';
 import type { CodemodModule } from './runner/protocol.js';
+import { CodemodLoadError } from './runner/protocol.js';
 import type { Mode } from './runner/report.js';
-import { changedFiles, displayPath, failedFiles, formatDiffs, formatFailures, formatSummary, toJsonReport } from './runner/report.js';
-import type { RunResult } from './runner/results.js';
+import { displayPath, RunReport } from './runner/report.js';
+import type { RunCounts } from './runner/run.js';
 import { runCodemods } from './runner/run.js';
+import type { Shard } from './runner/shard.js';
+import { parseShard } from './runner/shard.js';
 
 const EXIT = {
   /** Done: files written (or nothing to do). */
@@ -66,6 +67,12 @@ const OPTIONS: readonly CliOption[] = [
   },
   { name: 'max-size', type: 'string', value: '<size>', help: ['Fail files larger than this: bytes, or with a K or M suffix (KiB, MiB)', '(default: 1M).'] },
   { name: 'settings', type: 'string', value: '<file>', help: ["A JSON file holding the plugin's settings.signalr object."] },
+  {
+    name: 'shard',
+    type: 'string',
+    value: '<i/n>',
+    help: ['Only the i-th of n parts of the files, split by path (stable whatever other', 'files exist), for parallel CI jobs run from the same directory.'],
+  },
   { name: 'silent', short: 's', type: 'boolean', help: ['No progress display and no summary; failures are still named on stderr.'] },
   { name: 'list', type: 'boolean', help: ['List the codemods and exit.'] },
   { name: 'version', type: 'boolean', help: ['Print the version and exit.'] },
@@ -87,6 +94,7 @@ interface Invocation {
   readonly settings: SignalRSettings;
   /** The codemods' own options that were given, by the key the transforms read. */
   readonly codemodOptions: Readonly<Record<string, boolean | string>>;
+  readonly shard: Shard | undefined;
 }
 
 /** Every option a codemod of the registry declares, with its codemod. */
@@ -193,6 +201,7 @@ function parseInvocation(argv: readonly string[], cwd: string): { readonly answe
     maxSize: typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_SIZE,
     settings: typeof values['settings'] === 'string' ? loadSettings(resolve(cwd, values['settings'])) : DEFAULT_SETTINGS,
     codemodOptions: readCodemodOptions(values, codemods),
+    shard: typeof values['shard'] === 'string' ? readShard(values['shard']) : undefined,
   };
 }
 
@@ -221,6 +230,12 @@ function readCodemodOptions(values: OptionValues, selected: readonly CodemodInfo
     given[optionKey(option)] = value as boolean | string;
   }
   return given;
+}
+
+function readShard(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/4, not "${text}".`);
+  return shard;
 }
 
 function parsePositiveInteger(text: string, option: string): number {
@@ -286,19 +301,31 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (invocation.mode === 'write' && !invocation.force) {
-    const refusal = dirtyTreeRefusal(invocation.paths, cwd);
+    const refusal = await dirtyTreeRefusal(invocation.paths, cwd);
     if (refusal) {
       process.stderr.write(refusal);
       return EXIT.usage;
     }
   }
 
-  const names = invocation.codemods.map((codemod) => codemod.name);
-  const context = { mode: invocation.mode, codemods: names, cwd };
   const progress = createProgress(process.stderr, { silent: invocation.silent, changedLabel: invocation.mode === 'write' ? 'changed' : 'would change' });
-  let result: RunResult;
+  // stdout carries what was asked for (the JSON report or the diffs), as each file is done; the
+  // summary follows the diffs, or goes to stderr when stdout holds JSON.
+  const report = new RunReport({
+    mode: invocation.mode,
+    codemods: invocation.codemods.map((codemod) => codemod.name),
+    cwd,
+    json: invocation.json,
+    print: invocation.print,
+    stdout: process.stdout,
+    beforeOutput: progress.clear,
+  });
+  let counts: RunCounts;
   try {
-    result = await runCodemods({ ...invocation, codemods: invocation.codemods.map(moduleOf), cwd, write: invocation.mode === 'write', onProgress: progress.update });
+    counts = await runCodemods(
+      { ...invocation, codemods: invocation.codemods.map(moduleOf), cwd, write: invocation.mode === 'write', onProgress: progress.update },
+      (file) => report.add(file),
+    );
   } catch (error) {
     if (!(error instanceof CodemodLoadError)) throw error;
     progress.finish();
@@ -306,35 +333,33 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.cannotRun;
   }
   progress.finish();
-
-  // stdout carries what was asked for (the JSON report or the diffs); the summary goes with the diffs,
-  // or to stderr when stdout holds JSON.
-  if (invocation.json) process.stdout.write(`${JSON.stringify(toJsonReport(result, context), null, 2)}\n`);
-  else if (invocation.print) process.stdout.write(formatDiffs(result, cwd));
+  const summary = report.finish(counts);
   const summaryStream = invocation.json ? process.stderr : process.stdout;
-  const wouldChange = changedFiles(result).length;
-  if (invocation.silent) process.stderr.write(formatFailures(result, cwd));
+  const wouldChange = report.changed.length;
+  if (invocation.silent) process.stderr.write(report.failures.map((line) => `${line}\n`).join(''));
   else {
-    summaryStream.write(formatSummary(result, context));
-    if (invocation.mode === 'check' && wouldChange > 0) summaryStream.write(checkAdvice(result, invocation, cwd));
+    summaryStream.write(summary);
+    if (invocation.mode === 'check' && wouldChange > 0) summaryStream.write(checkAdvice(report.changed, invocation, cwd));
   }
-  if (failedFiles(result).length > 0) return EXIT.failed;
+  if (report.failures.length > 0) return EXIT.failed;
   return invocation.mode === 'check' && wouldChange > 0 ? EXIT.changesFound : EXIT.ok;
 }
 
 /** For --check: the files that would change, and the command that changes them. */
-function checkAdvice(result: RunResult, invocation: Invocation, cwd: string): string {
-  const files = changedFiles(result).map((file) => `  ${displayPath(file.path, cwd)}\n`);
+function checkAdvice(changed: readonly string[], invocation: Invocation, cwd: string): string {
   const options = Object.entries(invocation.codemodOptions).map(([key, value]) => {
     const option = codemodOptions().find((entry) => optionKey(entry.option) === key)?.option;
     return value === true ? ` --${option?.name}` : ` --${option?.name}=${String(value)}`;
   });
-  const command = `signalr-codemod ${invocation.codemods.map((codemod) => codemod.name).join(' ')} ${invocation.paths.map((path) => displayPath(path, cwd)).join(' ')}${options.join('')}`;
-  return `\n${files.length} file(s) would change:\n${files.join('')}Run \`${command}\` to apply the fixes.\n`;
+  const paths = invocation.paths.map((path) => displayPath(path, cwd)).join(' ');
+  const shard = invocation.shard ? ` --shard ${invocation.shard.index}/${invocation.shard.count}` : '';
+  const command = `signalr-codemod ${invocation.codemods.map((codemod) => codemod.name).join(' ')} ${paths}${options.join('')}${shard}`;
+  return `\n${changed.length} file(s) would change:\n${changed.map((path) => `  ${path}\n`).join('')}Run \`${command}\` to apply the fixes.\n`;
 }
 
 /** The message refusing to write into uncommitted work, or undefined when writing is safe. */
-function dirtyTreeRefusal(paths: readonly string[], cwd: string): string | undefined {
+async function dirtyTreeRefusal(paths: readonly string[], cwd: string): Promise<string | undefined> {
+  const { uncommittedChanges } = await import('./runner/git.js');
   let dirty: UncommittedFile[];
   try {
     dirty = uncommittedChanges(paths);
@@ -350,8 +375,11 @@ function dirtyTreeRefusal(paths: readonly string[], cwd: string): string | undef
   );
 }
 
-// An unexpected error must not exit 1, which CI reads as "--check found changes".
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+// An unexpected error must not exit 1, which CI reads as "--check found changes": whether it reaches
+// main's promise or escapes it (a codemod on the main thread throwing from a timer).
+function internalError(error: unknown): number {
   process.stderr.write(`signalr-codemod: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.cannotRun;
-});
+}
+process.on('uncaughtException', (error) => process.exit(internalError(error)));
+process.exitCode = await main(process.argv.slice(2)).catch(internalError);

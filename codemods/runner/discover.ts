@@ -1,11 +1,14 @@
 // Which files a run looks at: the files named on the command line as they are, and the files under
 // the directories named there, minus what git ignores, dependencies, build output and --ignore-pattern.
-import ignore from 'ignore';
+//
+// Synchronous on purpose: nothing else runs while the tree is walked, and one `readdir` per directory
+// with no promise per entry is several times faster than the asynchronous walk it replaced. A
+// directory's `.gitignore` is read only when its listing shows one.
 import type { Ignore } from 'ignore';
 import type { Dirent } from 'node:fs';
-import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 import type { Failure } from './results.js';
 import { byPath } from './results.js';
@@ -34,6 +37,7 @@ export interface Discovery {
 
 /** The rules of one .gitignore-style file, relative to its directory. */
 interface IgnoreLayer {
+  /** The directory the patterns are relative to, with a trailing separator. */
   readonly base: string;
   readonly rules: Ignore;
 }
@@ -44,43 +48,47 @@ interface PendingDirectory {
   readonly layers: readonly IgnoreLayer[];
 }
 
-export async function discoverFiles(options: DiscoveryOptions): Promise<Discovery> {
-  const roots = await Promise.all(options.paths.map((path) => realpath(path)));
+const SKIPPED = new Set(SKIPPED_DIRECTORIES);
+
+export function discoverFiles(options: DiscoveryOptions): Discovery {
+  const roots = options.paths.map((path) => realpathSync(path));
   const files = new Set<string>();
   const failures: { path: string; failure: Failure }[] = [];
-  const commandLineLayer: IgnoreLayer = { base: options.cwd, rules: ignore().add([...options.ignorePatterns]) };
+  const commandLine = options.ignorePatterns.length > 0 ? [layer(options.cwd, [...options.ignorePatterns])] : [];
   const extensions = new Set(options.extensions);
   const pending: PendingDirectory[] = [];
 
   for (const root of roots) {
-    const stats = await stat(root);
-    if (stats.isDirectory()) pending.push({ path: root, layers: await ancestorLayers(root, options.cwd) });
+    const stats = statSync(root);
+    if (stats.isDirectory()) pending.push({ path: root, layers: ancestorLayers(root, options.cwd) });
     else if (stats.isFile()) files.add(root);
     else failures.push({ path: root, failure: { kind: 'unreadable', reason: 'is not a regular file.' } });
   }
 
   for (let directory = pending.pop(); directory; directory = pending.pop()) {
-    const layers = [...directory.layers, ...(await layerOf(directory.path, '.gitignore'))];
     let entries: Dirent[];
     try {
-      entries = await readdir(directory.path, { withFileTypes: true });
+      entries = readdirSync(directory.path, { withFileTypes: true });
     } catch (error) {
       const reason = `is a directory that cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); its files were not looked at.`;
       failures.push({ path: directory.path, failure: { kind: 'unreadable', reason } });
       continue;
     }
+    const gitignore = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()) ? layerOf(directory.path, '.gitignore') : [];
+    const layers = gitignore.length > 0 ? [...directory.layers, ...gitignore] : directory.layers;
+    // Deepest first: the first layer that ignores or explicitly re-includes a path decides, as in git.
+    const deciding = [...commandLine, ...[...layers].reverse()];
+    const prefix = directory.path.endsWith(sep) ? directory.path : directory.path + sep;
     for (const entry of entries) {
-      const path = join(directory.path, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.includes(entry.name) && !isIgnored(commandLineLayer, layers, path, true)) {
-          pending.push({ path, layers });
-        }
+        if (!SKIPPED.has(entry.name) && !isIgnored(deciding, path, true)) pending.push({ path, layers });
         continue;
       }
-      if (!extensions.has(extname(entry.name).toLowerCase()) || isIgnored(commandLineLayer, layers, path, false)) continue;
+      if (!extensions.has(extensionOf(entry.name)) || isIgnored(deciding, path, false)) continue;
       if (entry.isFile()) files.add(path);
       else if (entry.isSymbolicLink()) {
-        const failure = await outsideSymlinkFailure(path, roots);
+        const failure = outsideSymlinkFailure(path, roots);
         if (failure) failures.push({ path, failure });
       }
     }
@@ -93,11 +101,22 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<Discover
  * transformed twice, and no rename replaces a link with a copy); one leading outside is named, since
  * the user may have expected it to be fixed. Links to directories and dangling links are passed over.
  */
-async function outsideSymlinkFailure(path: string, roots: readonly string[]): Promise<Failure | undefined> {
-  const target = await realpath(path).catch(() => undefined);
-  const isFile = target !== undefined && (await stat(target).catch(() => undefined))?.isFile();
-  if (!target || !isFile || roots.some((root) => contains(root, target))) return undefined;
+function outsideSymlinkFailure(path: string, roots: readonly string[]): Failure | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+    if (!statSync(target).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  if (roots.some((root) => contains(root, target))) return undefined;
   return { kind: 'symlink-outside', reason: `is a symbolic link to ${target}, outside the given paths; it was not followed.` };
+}
+
+/** Lower-case, with the dot, as `path.extname` would give it. */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }
 
 function contains(root: string, path: string): boolean {
@@ -105,21 +124,34 @@ function contains(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-/** Deepest layer first; the first that ignores or explicitly re-includes the path decides, as in git. */
-function isIgnored(commandLine: IgnoreLayer, layers: readonly IgnoreLayer[], path: string, isDirectory: boolean): boolean {
-  for (const layer of [commandLine, ...[...layers].reverse()]) {
-    const rel = relative(layer.base, path);
-    if (!contains(layer.base, path) || rel === '') continue;
-    const result = layer.rules.test(rel.split(sep).join('/') + (isDirectory ? '/' : ''));
+function isIgnored(deciding: readonly IgnoreLayer[], path: string, isDirectory: boolean): boolean {
+  for (const { base, rules } of deciding) {
+    if (!path.startsWith(base)) continue;
+    const rel = path.slice(base.length);
+    const result = rules.test((sep === '/' ? rel : rel.split(sep).join('/')) + (isDirectory ? '/' : ''));
     if (result.ignored) return true;
     if (result.unignored) return false;
   }
   return false;
 }
 
-async function layerOf(directory: string, file: string, base: string = directory): Promise<IgnoreLayer[]> {
-  const text = await readFile(join(directory, file), 'utf8').catch(() => undefined);
-  return text === undefined ? [] : [{ base, rules: ignore().add(text) }];
+function layerOf(directory: string, file: string, base: string = directory): IgnoreLayer[] {
+  let text: string;
+  try {
+    text = readFileSync(join(directory, file), 'utf8');
+  } catch {
+    return [];
+  }
+  return [layer(base, text)];
+}
+
+type IgnoreFactory = (options?: object) => Ignore;
+let ignoreFactory: IgnoreFactory | undefined;
+
+/** `ignore` is loaded with the first rules, so a tree without any pays nothing for it. */
+function layer(base: string, patterns: string | string[]): IgnoreLayer {
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as IgnoreFactory;
+  return { base: base.endsWith(sep) ? base : base + sep, rules: ignoreFactory().add(patterns) };
 }
 
 /**
@@ -127,7 +159,7 @@ async function layerOf(directory: string, file: string, base: string = directory
  * work tree (with `.git/info/exclude`) down to its parent. Outside a work tree, the `.gitignore`
  * files from `cwd` down, so `src` and `.` agree about `src/`.
  */
-async function ancestorLayers(root: string, cwd: string): Promise<IgnoreLayer[]> {
+function ancestorLayers(root: string, cwd: string): IgnoreLayer[] {
   const above: string[] = [];
   for (let directory = root; dirname(directory) !== directory; ) {
     directory = dirname(directory);
@@ -137,7 +169,6 @@ async function ancestorLayers(root: string, cwd: string): Promise<IgnoreLayer[]>
   const top = gitTop ?? (contains(cwd, root) ? cwd : root);
   const ancestors = above.slice(0, above.indexOf(top) + 1).reverse();
   const gitDirectory = gitTop && join(gitTop, '.git');
-  const exclude = gitDirectory && statSync(gitDirectory).isDirectory() ? await layerOf(join(gitDirectory, 'info'), 'exclude', gitTop) : [];
-  const gitignores = await Promise.all(ancestors.map((directory) => layerOf(directory, '.gitignore')));
-  return [...exclude, ...gitignores.flat()];
+  const exclude = gitDirectory && statSync(gitDirectory).isDirectory() ? layerOf(join(gitDirectory, 'info'), 'exclude', gitTop) : [];
+  return [...exclude, ...ancestors.flatMap((directory) => layerOf(directory, '.gitignore'))];
 }

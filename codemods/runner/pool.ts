@@ -1,4 +1,5 @@
-// The worker pool that runs codemods in parallel.
+// The worker pool that runs codemods in parallel, for runs with many files to transform (a run with
+// few transforms them on the main thread: see run.ts).
 //
 // Why our own `node:worker_threads` pool and not jscodeshift's Runner: the Runner calls
 // `process.exit` inside the host process, caps its workers at cores − 1 (one worker on a 2-core CI
@@ -7,17 +8,12 @@
 // owns all file access and each worker only maps text to text through the same `Transform` + `API`
 // contract jscodeshift uses, so codemods run unchanged under both.
 //
-// Workers start lazily, up to `size`, only once a file passes the prefilter: a run where nothing can
-// use SignalR never pays for loading jscodeshift and the parser. A worker that dies while on a file
-// (a codemod calling `process.exit`, running out of memory) fails that file and is replaced.
+// Workers start lazily, up to `size`. A worker that dies while on a file (running out of memory, a
+// native crash) fails that file and is replaced.
 import { Worker } from 'node:worker_threads';
 
 import type { WorkerJob, WorkerMessage, WorkerReply, WorkerSetup } from './protocol.js';
-
-/** The codemods could not even be loaded: nothing can run. */
-export class CodemodLoadError extends Error {
-  override name = 'CodemodLoadError';
-}
+import { CodemodLoadError } from './protocol.js';
 
 interface PendingJob {
   readonly job: WorkerJob;

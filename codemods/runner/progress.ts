@@ -10,7 +10,9 @@ export interface ProgressCounts {
 
 export interface Progress {
   update(counts: ProgressCounts): void;
-  /** Erases the line; call before printing anything else to the same stream. */
+  /** Erases the line until the next update: call before printing anything to the same terminal. */
+  clear(): void;
+  /** Erases the line for good; call before printing the summary. */
   finish(): void;
 }
 
@@ -22,23 +24,31 @@ export interface ProgressStream {
 const REDRAW_MS = 100;
 const ERASE_LINE = '\r\u001b[2K';
 
-const NO_PROGRESS: Progress = { update() {}, finish() {} };
+const NO_PROGRESS: Progress = { update() {}, clear() {}, finish() {} };
 
 /** A display on `stream` when it is a terminal and the user did not ask for silence; otherwise nothing. */
 export function createProgress(stream: ProgressStream, options: { silent: boolean; changedLabel: string }): Progress {
   if (options.silent || !stream.isTTY) return NO_PROGRESS;
   let lastDraw = Number.NEGATIVE_INFINITY;
   let drawn = false;
+  let finished = false;
+  const erase = (): void => {
+    if (drawn) stream.write(ERASE_LINE);
+    drawn = false;
+  };
   return {
     update(counts) {
+      if (finished) return;
       const now = Date.now();
       if (now - lastDraw < REDRAW_MS && counts.done < counts.total) return;
       lastDraw = now;
       drawn = true;
       stream.write(`${ERASE_LINE}${counts.done}/${counts.total} files · ${counts.changed} ${options.changedLabel} · ${counts.failed} failed`);
     },
+    clear: erase,
     finish() {
-      if (drawn) stream.write(ERASE_LINE);
+      erase();
+      finished = true;
     },
   };
 }

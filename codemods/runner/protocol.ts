@@ -29,10 +29,10 @@ export interface WorkerReport {
   readonly message: string;
 }
 
-export type WorkerReply =
+/** What running the codemods on one text gave, wherever they ran. */
+export type TransformReply =
   | {
       readonly kind: 'done';
-      readonly id: number;
       /** The text after every codemod ran; undefined when none changed it. */
       readonly output: string | undefined;
       readonly changedBy: readonly string[];
@@ -40,10 +40,11 @@ export type WorkerReply =
     }
   | {
       readonly kind: 'failed';
-      readonly id: number;
       readonly failure: Failure;
       readonly reports: readonly WorkerReport[];
     };
+
+export type WorkerReply = TransformReply & { readonly id: number };
 
 /** Sent once a worker has loaded every codemod, before it answers any job. */
 export interface WorkerReady {
@@ -51,3 +52,8 @@ export interface WorkerReady {
 }
 
 export type WorkerMessage = WorkerReply | WorkerReady;
+
+/** The codemods could not even be loaded: nothing can run. */
+export class CodemodLoadError extends Error {
+  override name = 'CodemodLoadError';
+}

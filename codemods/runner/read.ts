@@ -1,8 +1,9 @@
 // Reading one file and deciding, from its text alone, whether the codemods need to see it.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+// Synchronous: a run reads its files one after the other on the main thread, where nothing else
+// waits, and a promise chain per file cost more than the reading itself.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-import { mayUseSignalR } from '../../core/prefilter.js';
+import { latin1Suffices, mayUseSignalR } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import type { Failure } from './results.js';
 
@@ -27,29 +28,52 @@ export type ReadOutcome =
 const BOM = '\uFEFF';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export async function readForCodemods(path: string, maxSize: number, settings: SignalRSettings): Promise<ReadOutcome> {
-  let bytes: Buffer;
-  let stamp: FileStamp;
+/**
+ * The text check alone, for the first pass over every file: reads into one reused buffer, and asks
+ * for the file's size only when it fills that buffer. `readForCodemods` reads the files that pass.
+ */
+export function prefilterFile(path: string, maxSize: number, settings: SignalRSettings): 'prefiltered' | 'candidate' | Failure {
+  let descriptor: number;
   try {
-    // O_NONBLOCK: a FIFO that took the place of a file between discovery and now must not hang the run.
-    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const stats = await handle.stat();
-      if (!stats.isFile()) return failed('unreadable', 'is not a regular file.');
-      if (stats.size > maxSize) {
-        return failed('too-large', `is ${stats.size} bytes, larger than --max-size (${maxSize} bytes); raise --max-size or ignore the file.`);
-      }
-      stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return failed('unreadable', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    return cannotRead(error).failure;
   }
-  // The hints are ASCII, so a lenient decode answers the prefilter even for a file in another
-  // encoding: such a file fails only when it could need a codemod.
-  if (!mayUseSignalR(bytes.toString('utf8'), settings)) return { kind: 'prefiltered' };
+  try {
+    // Up to one byte more than --max-size, so that a larger file shows itself without being read whole.
+    let length = readInto(descriptor, scratch, 0, Math.min(scratch.length, maxSize + 1));
+    if (length === scratch.length || length > maxSize) {
+      const { size } = fstatSync(descriptor);
+      if (size > maxSize) return tooLarge(size, maxSize).failure;
+      if (size + 1 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, length)], size + 1);
+      length += readInto(descriptor, scratch, length, scratch.length);
+    }
+    return mayUseSignalR(scratch.toString(latin1Suffices(settings) ? 'latin1' : 'utf8', 0, length), settings) ? 'candidate' : 'prefiltered';
+  } catch (error) {
+    return cannotRead(error).failure;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Reused by `prefilterFile`; grows to the largest file it had to read. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads from `descriptor` into `buffer` from `start` until `end` or the end of the file; returns the bytes read. */
+function readInto(descriptor: number, buffer: Buffer, start: number, end: number): number {
+  let length = start;
+  for (let count = -1; count !== 0 && length < end; length += count) count = readSync(descriptor, buffer, length, end - length, null);
+  return length - start;
+}
+
+export function readForCodemods(path: string, maxSize: number, settings: SignalRSettings): ReadOutcome {
+  const read = readBytes(path, maxSize);
+  if ('failure' in read) return { kind: 'failed', failure: read.failure };
+  const { bytes, stamp } = read;
+  // A lenient decode answers the prefilter even for a file in another encoding (the hints are ASCII):
+  // such a file fails only when it could need a codemod.
+  const searchable = bytes.toString(latin1Suffices(settings) ? 'latin1' : 'utf8');
+  if (!mayUseSignalR(searchable, settings)) return { kind: 'prefiltered' };
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -65,6 +89,38 @@ export function textToWrite(source: string, bom: boolean): string {
   return bom ? BOM + source : source;
 }
 
-function failed(kind: Failure['kind'], reason: string): ReadOutcome {
+function readBytes(path: string, maxSize: number): { readonly bytes: Buffer; readonly stamp: FileStamp } | { readonly failure: Failure } {
+  let descriptor: number;
+  try {
+    // O_NONBLOCK: a FIFO that took the place of a file between discovery and now must not hang the run.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return cannotRead(error);
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return failed('unreadable', 'is not a regular file.');
+    if (stats.size > maxSize) return tooLarge(stats.size, maxSize);
+    // As many bytes as fstat saw: a file that changes meanwhile no longer matches its stamp, and is
+    // then not written.
+    const bytes = Buffer.allocUnsafe(stats.size);
+    const length = readInto(descriptor, bytes, 0, bytes.length);
+    return { bytes: bytes.subarray(0, length), stamp: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino } };
+  } catch (error) {
+    return cannotRead(error);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function tooLarge(size: number, maxSize: number): { readonly kind: 'failed'; readonly failure: Failure } {
+  return failed('too-large', `is ${size} bytes, larger than --max-size (${maxSize} bytes); raise --max-size or ignore the file.`);
+}
+
+function cannotRead(error: unknown): { readonly failure: Failure } {
+  return { failure: { kind: 'unreadable', reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` } };
+}
+
+function failed(kind: Failure['kind'], reason: string): { readonly kind: 'failed'; readonly failure: Failure } {
   return { kind: 'failed', failure: { kind, reason } };
 }

@@ -50,19 +50,8 @@ export interface FailedFile extends FileResultBase {
   readonly failure: Failure;
 }
 
-/** Every file that was parsed, and every file that failed before or after parsing. */
+/** Every file that was parsed, and every file that failed before or after parsing (prefiltered-out files have none). */
 export type FileResult = ChangedFile | UnchangedFile | FailedFile;
-
-export interface RunResult {
-  /** Files found under the given paths after ignore rules and extensions. */
-  readonly scanned: number;
-  /** Files whose text cannot use SignalR: never parsed. */
-  readonly prefilteredOut: number;
-  /** Files handed to the codemods (they passed the prefilter). */
-  readonly parsed: number;
-  /** Sorted by path. Prefiltered-out files are not listed. */
-  readonly files: readonly FileResult[];
-}
 
 /** Orders by path, code unit by code unit: the same order on every machine, whatever its locale. */
 export function byPath(a: { readonly path: string }, b: { readonly path: string }): number {

@@ -1,19 +1,28 @@
-// One run of the codemods over the given paths: discover, prefilter, transform in workers, write.
-// Files flow through a bounded number of in-flight tasks, so the texts held in memory stay few
-// however large the tree.
+// One run of the codemods over the given paths: discover, prefilter, transform, write, and hand each
+// file's result on in path order as soon as it is known, so that reports stream and no text is kept
+// once its result is out.
+//
+// Discovery and reading are synchronous on the main thread: nothing else runs meanwhile, and a tree
+// without SignalR is done in about the time it takes to read it. Files that pass the text check are
+// transformed on the main thread when they are few, and by a pool of worker threads when there are
+// enough of them to repay starting the workers.
+//
+// Files whose new text imports generated helpers wait until every file is done, when the helpers'
+// place is known (./helpers.ts): they, and the helpers module, are handed on last.
 import type { SignalRSettings } from '../../core/settings.js';
+import type { TransformOptions } from '../utils/source.js';
 import { discoverFiles } from './discover.js';
-import { WorkerPool } from './pool.js';
 import type { ProgressCounts } from './progress.js';
-import type { CodemodModule } from './protocol.js';
-import type { ReadOutcome } from './read.js';
-import { readForCodemods, textToWrite } from './read.js';
-import type { Failure, FileResult, RunResult } from './results.js';
-import { byPath, skipFromReport } from './results.js';
-import { needsHelpers } from './helpers.js';
-import { WriteError, writeAtomically } from './write.js';
-import { settleHelpers } from './helpers.js';
+import type { CodemodModule, TransformReply, WorkerSetup } from './protocol.js';
+import { CodemodLoadError } from './protocol.js';
+import { prefilterFile, readForCodemods, textToWrite } from './read.js';
 import type { PendingWrite } from './helpers.js';
+import { needsHelpers, settleHelpers } from './helpers.js';
+import { displayPath } from './report.js';
+import type { Failure, FileResult } from './results.js';
+import { byPath, skipFromReport } from './results.js';
+import type { Shard } from './shard.js';
+import { inShard } from './shard.js';
 
 export interface RunOptions {
   /** In the order they run on each file. */
@@ -31,105 +40,194 @@ export interface RunOptions {
   readonly settings: SignalRSettings;
   /** The codemods' own options, by the key the transforms read. */
   readonly codemodOptions: Readonly<Record<string, boolean | string>>;
+  /** Only this part of the files (by path relative to `cwd`). */
+  readonly shard?: Shard;
   readonly onProgress?: (counts: ProgressCounts) => void;
 }
 
-export async function runCodemods(options: RunOptions): Promise<RunResult> {
-  const discovery = await discoverFiles(options);
-  const files: FileResult[] = discovery.failures.map(({ path, failure }) => failedFile(path, failure));
-  const total = discovery.files.length + discovery.failures.length;
-  let prefilteredOut = 0;
-  let parsed = 0;
-  const reportProgress = (): void =>
-    options.onProgress?.({
-      done: prefilteredOut + files.length,
-      total,
-      changed: files.filter((file) => file.status === 'changed').length,
-      failed: files.filter((file) => file.status === 'failed').length,
-    });
-
-  // First the prefilter over everything, keeping only the paths that pass: their number decides how
-  // many workers are worth starting, and no text is held meanwhile.
-  const candidates: string[] = [];
-  const pending: PendingWrite[] = [];
-  await forEachConcurrently(discovery.files, READ_CONCURRENCY, async (path) => {
-    const read = await readForCodemods(path, options.maxSize, options.settings);
-    if (read.kind === 'prefiltered') prefilteredOut++;
-    else if (read.kind === 'failed') files.push(failedFile(path, read.failure));
-    else candidates.push(path);
-    if (read.kind !== 'candidate') reportProgress();
-  });
-
-  if (candidates.length > 0) {
-    const workers = Math.min(options.cpus, Math.ceil(candidates.length / FILES_PER_WORKER));
-    // Helpers go into one module per project, settled once every file is done (./helpers.ts).
-    const codemodOptions = { ...options.codemodOptions, sharedHelpers: true };
-    const pool = new WorkerPool(workers, { codemods: options.codemods, settings: options.settings, codemodOptions });
-    try {
-      // A few files queued per worker keep every worker busy while bounding the texts in memory.
-      await forEachConcurrently(candidates, workers * 4, async (path) => {
-        // Read again: the text to transform is then as fresh as possible when the write compares stamps.
-        const read = await readForCodemods(path, options.maxSize, options.settings);
-        if (read.kind === 'prefiltered') prefilteredOut++;
-        else if (read.kind === 'failed') files.push(failedFile(path, read.failure));
-        else {
-          parsed++;
-          files.push(await transformAndWrite(pool, path, read, options.write, pending));
-        }
-        reportProgress();
-      });
-    } finally {
-      await pool.close();
-    }
-  }
-  if (pending.length > 0) files.splice(0, files.length, ...(await settleHelpers(files, pending, options)));
-  return { scanned: total, prefilteredOut, parsed, files: files.sort(byPath) };
+/** What a run counted; per-file outcomes go to the `onFile` callback. */
+export interface RunCounts {
+  /** Files found under the given paths after ignore rules, extensions and --shard. */
+  readonly scanned: number;
+  /** Files whose text cannot use SignalR: never parsed. */
+  readonly prefilteredOut: number;
+  /** Files handed to the codemods (they passed the prefilter). */
+  readonly parsed: number;
 }
 
-const READ_CONCURRENCY = 16;
+/**
+ * Runs the codemods; `onFile` gets every parsed or failed file, and is awaited: in path order, then
+ * the files that waited for the generated helpers, and the helpers module (./helpers.ts).
+ */
+export async function runCodemods(options: RunOptions, onFile: (file: FileResult) => Promise<void> | void): Promise<RunCounts> {
+  const belongs = (path: string): boolean => !options.shard || inShard(displayPath(path, options.cwd), options.shard);
+  const discovery = discoverFiles(options);
+  const files = discovery.files.filter(belongs);
+  const failures = discovery.failures.filter(({ path }) => belongs(path)).map(({ path, failure }): FileResult => failedFile(path, failure));
+  const counts = { scanned: files.length + failures.length, prefilteredOut: 0, parsed: 0 };
+  const done = { files: 0, changed: 0, failed: 0 };
+  const reportProgress = (): void =>
+    options.onProgress?.({ done: counts.prefilteredOut + done.files, total: counts.scanned, changed: done.changed, failed: done.failed });
+
+  // First the text check over everything, keeping only the paths that pass: their number decides
+  // where the codemods run, and no text is held meanwhile.
+  const candidates: string[] = [];
+  for (const path of files) {
+    const outcome = prefilterFile(path, options.maxSize, options.settings);
+    if (outcome === 'prefiltered') counts.prefilteredOut++;
+    else if (outcome === 'candidate') candidates.push(path);
+    else failures.push(failedFile(path, outcome));
+    reportProgress();
+  }
+  failures.sort(byPath);
+
+  // Failures found so far go out in their place among the transformed files.
+  const deliver = async (file: FileResult): Promise<void> => {
+    done.files++;
+    if (file.status === 'changed') done.changed++;
+    if (file.status === 'failed') done.failed++;
+    await onFile(file);
+    reportProgress();
+  };
+  const deliverFailuresBefore = async (path: string | undefined): Promise<void> => {
+    while (failures.length > 0 && (path === undefined || (failures[0] as FileResult).path < path)) await deliver(failures.shift() as FileResult);
+  };
+
+  const waiting: { readonly file: FileResult; readonly pending: PendingWrite }[] = [];
+  if (candidates.length > 0) {
+    const transformer = await createTransformer(candidates.length, options);
+    try {
+      await mapInOrder(
+        candidates,
+        transformer.concurrency,
+        async (path) => {
+          // Read again: the text to transform is then as fresh as possible when the write compares stamps.
+          const read = readForCodemods(path, options.maxSize, options.settings);
+          if (read.kind === 'prefiltered') {
+            counts.prefilteredOut++;
+            return undefined;
+          }
+          if (read.kind === 'failed') return failedFile(path, read.failure);
+          counts.parsed++;
+          const reply = await transformer.run(path, read.source);
+          if (reply.kind === 'done' && reply.output !== undefined && needsHelpers(reply.output)) {
+            waiting.push({ file: settle(path, read, reply), pending: { path, bom: read.bom, stamp: read.stamp } });
+            return undefined;
+          }
+          const file = settle(path, read, reply);
+          return options.write && file.status === 'changed' ? write(file, read) : file;
+        },
+        async (file) => {
+          if (!file) return;
+          await deliverFailuresBefore(file.path);
+          await deliver(file);
+        },
+      );
+    } finally {
+      await transformer.close();
+    }
+  }
+  await deliverFailuresBefore(undefined);
+  if (waiting.length > 0) {
+    const settled = await settleHelpers(
+      waiting.map((entry) => entry.file),
+      waiting.map((entry) => entry.pending),
+      { ...options, codemodOptions: transformOptionsOf(options) },
+    );
+    for (const file of settled) await deliver(file);
+  }
+  return counts;
+}
 
 /**
  * Starting a worker (loading TypeScript, the parser, jscodeshift and the codemods) took ~1.3 s of CPU
  * on the development machine, about what the codemods spend on 35 files that use SignalR: a run
- * starts one worker per this many such files, up to --cpus, so small runs do not pay for idle workers.
+ * starts one worker per this many such files, up to --cpus, and transforms on the main thread when
+ * one worker would do.
  */
 const FILES_PER_WORKER = 40;
+/** Files queued per worker: enough to keep each busy, few enough to bound the texts in memory. */
+const QUEUED_PER_WORKER = 4;
 
-async function transformAndWrite(
-  pool: WorkerPool,
-  path: string,
-  read: Extract<ReadOutcome, { kind: 'candidate' }>,
-  write: boolean,
-  pending: PendingWrite[],
-): Promise<FileResult> {
-  const reply = await pool.run(path, read.source);
+interface Transformer {
+  /** Files in flight at once. */
+  readonly concurrency: number;
+  /** Rejects only with CodemodLoadError. */
+  run(path: string, source: string): Promise<TransformReply>;
+  close(): Promise<void>;
+}
+
+async function createTransformer(candidates: number, options: RunOptions): Promise<Transformer> {
+  const setup: WorkerSetup = { codemods: options.codemods, settings: options.settings, codemodOptions: transformOptionsOf(options) };
+  const workers = Math.min(options.cpus, Math.ceil(candidates / FILES_PER_WORKER));
+  if (workers <= 1) return inProcessTransformer(setup);
+  const { WorkerPool } = await import('./pool.js');
+  const pool = new WorkerPool(workers, setup);
+  return { concurrency: workers * QUEUED_PER_WORKER, run: (path, source) => pool.run(path, source), close: () => pool.close() };
+}
+
+/** The codemods on the main thread, loaded with the first file that needs them. */
+function inProcessTransformer(setup: WorkerSetup): Transformer {
+  const options: TransformOptions = { ...setup.codemodOptions, signalrSettings: setup.settings };
+  let loading: Promise<(path: string, source: string) => Promise<TransformReply>> | undefined;
+  const load = async (): Promise<(path: string, source: string) => Promise<TransformReply>> => {
+    try {
+      const { loadCodemods, transformSource } = await import('./transform.js');
+      const codemods = await loadCodemods(setup.codemods);
+      return (path, source) => transformSource(codemods, path, source, options);
+    } catch (error) {
+      throw new CodemodLoadError(`The codemods could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return {
+    concurrency: 1,
+    run: async (path, source) => (await (loading ??= load()))(path, source),
+    close: async () => {},
+  };
+}
+
+type Candidate = Extract<ReturnType<typeof readForCodemods>, { kind: 'candidate' }>;
+
+/** The file's result from the codemods' reply, before any write. */
+function settle(path: string, read: Candidate, reply: TransformReply): FileResult {
   const skips = reply.reports.map((report) => skipFromReport(report.codemod, path, report.message));
   if (reply.kind === 'failed') return { status: 'failed', path, changedBy: [], skips, failure: reply.failure };
   if (reply.output === undefined) return { status: 'unchanged', path, changedBy: [], skips };
-  if (needsHelpers(reply.output)) {
-    pending.push({ path, bom: read.bom, stamp: read.stamp });
-    return { status: 'changed', path, changedBy: reply.changedBy, skips, before: read.source, after: reply.output };
-  }
-  if (write) {
-    try {
-      await writeAtomically(path, textToWrite(reply.output, read.bom), read.stamp);
-    } catch (error) {
-      if (!(error instanceof WriteError)) throw error;
-      return { status: 'failed', path, changedBy: reply.changedBy, skips, failure: { kind: 'write', reason: error.message } };
-    }
-  }
   return { status: 'changed', path, changedBy: reply.changedBy, skips, before: read.source, after: reply.output };
+}
+
+async function write(file: Extract<FileResult, { status: 'changed' }>, read: Candidate): Promise<FileResult> {
+  const { WriteError, writeAtomically } = await import('./write.js');
+  try {
+    await writeAtomically(file.path, textToWrite(file.after, read.bom), read.stamp);
+    return file;
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    return { status: 'failed', path: file.path, changedBy: file.changedBy, skips: file.skips, failure: { kind: 'write', reason: error.message } };
+  }
+}
+
+/** What every transform receives besides the settings: the codemods' options, and helpers to be settled by the run. */
+function transformOptionsOf(options: RunOptions): Readonly<Record<string, boolean | string>> {
+  return { ...options.codemodOptions, sharedHelpers: true };
 }
 
 function failedFile(path: string, failure: Failure): FileResult {
   return { status: 'failed', path, changedBy: [], skips: [], failure };
 }
 
-/** Calls `task` on every item, at most `limit` at a time. */
-async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runner = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+/**
+ * Calls `task` on every item with at most `limit` in flight, and `deliver` on the results in the
+ * items' order. A slow item holds back delivery, never memory: at most `limit` results wait.
+ */
+async function mapInOrder<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>, deliver: (result: R) => Promise<void>): Promise<void> {
+  const inFlight: Promise<R>[] = [];
+  for (const item of items) {
+    const result = task(item);
+    // Handled here too: it may reject before its turn to be awaited comes.
+    result.catch(() => {});
+    inFlight.push(result);
+    if (inFlight.length >= limit) await deliver(await (inFlight.shift() as Promise<R>));
+  }
+  while (inFlight.length > 0) await deliver(await (inFlight.shift() as Promise<R>));
 }

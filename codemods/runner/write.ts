@@ -1,6 +1,5 @@
 // Atomic replacement of a file's content: a reader (an editor, a watcher, a crash half-way) sees
 // the old file or the new one, never a truncated mix.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -11,6 +10,8 @@ import type { FileStamp } from './read.js';
 export class WriteError extends Error {
   override name = 'WriteError';
 }
+
+let temporaryFiles = 0;
 
 /**
  * Writes `text` to a temporary file next to `path` (same directory, so the rename cannot cross file
@@ -33,9 +34,15 @@ export async function writeAtomically(path: string, text: string, stamp: FileSta
   await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
     throw new WriteError(`cannot be written: ${error.code ?? error.message}.`);
   });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.signalr-codemod.tmp`);
+  // Unique within this process by the counter, across processes by the pid; `wx` refuses to reuse a
+  // name some crash left behind.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${temporaryFiles++}.signalr-codemod.tmp`);
+  const failure = (error: unknown): WriteError =>
+    new WriteError(`cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} while replacing it through a temporary file in its directory.`);
+  const handle = await open(temporary, 'wx', mode).catch((error: unknown) => {
+    throw failure(error);
+  });
   try {
-    const handle = await open(temporary, 'wx', mode);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.chmod(mode); // open()'s mode went through the umask
@@ -46,9 +53,9 @@ export async function writeAtomically(path: string, text: string, stamp: FileSta
     }
     await rename(temporary, path);
   } catch (error) {
+    // Only what this run created: a file of that name it could not create is someone else's.
     await unlink(temporary).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new WriteError(`cannot be written: ${code} while replacing it through a temporary file in its directory.`);
+    throw failure(error);
   }
 }
 

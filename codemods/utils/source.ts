@@ -66,6 +66,14 @@ export function recastOptions(indent: string): { useTabs: boolean; tabWidth: num
 }
 
 /**
+ * The last analysis made, for the next codemod that asks about the same text: when several codemods
+ * run on a file one after the other (the CLI, `all`), each one that changes nothing leaves the next
+ * the same text, which is then parsed and analysed once. Shared, so read-only: transforms that edit
+ * text never change the tree they analysed.
+ */
+let lastAnalysis: { readonly source: string; readonly jsx: boolean; readonly settings: SignalRSettings; readonly analyzed: AnalyzedFile | undefined } | undefined;
+
+/**
  * Parses `file.source` itself, for transforms that edit text: node ranges are offsets into it,
  * whatever its BOM, line ends or tabs. Undefined when the file cannot use SignalR.
  */
@@ -73,13 +81,27 @@ export function analyzeFile(file: FileInfo, options: TransformOptions = {}): Ana
   const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
   if (!mayUseSignalR(file.source, settings)) return undefined;
   const jsx = usesJsx(file.path);
-  const program = parseForAnalysis(file.source, jsx);
+  if (lastAnalysis?.source === file.source && lastAnalysis.jsx === jsx && lastAnalysis.settings === settings) return lastAnalysis.analyzed;
+  // Text edits need no tokens: leaving them out makes the parse markedly cheaper.
+  const program = parseForAnalysis(file.source, jsx, { tokens: false });
   const model = modelOf(program, file.source, jsx, settings);
-  return model && { program, model };
+  const analyzed = model && { program, model };
+  lastAnalysis = { source: file.source, jsx, settings, analyzed };
+  return analyzed;
 }
 
-function parseForAnalysis(source: string, jsx: boolean): TSESTree.Program {
-  const ast = parse(source, { loc: true, range: true, tokens: true, comment: true, jsx });
+/**
+ * Throws the parser's error when `source` does not parse as a file at `path`; returns at once when
+ * the last analysis was of this very text (it parsed then).
+ */
+export function checkSyntax(path: string, source: string): void {
+  const jsx = usesJsx(path);
+  if (lastAnalysis?.source === source && lastAnalysis.jsx === jsx) return;
+  parse(source, { jsx });
+}
+
+function parseForAnalysis(source: string, jsx: boolean, { tokens }: { readonly tokens: boolean } = { tokens: true }): TSESTree.Program {
+  const ast = parse(source, { loc: true, range: true, tokens, comment: true, jsx });
   // Parent pointers set here survive recast's copy of the tree; set later they would make recast
   // reprint untouched code.
   simpleTraverse(ast, { enter(): void {} }, true);

@@ -4,6 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Node } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
 import { getSignalRModel } from '../../core/model.js';
+import { mayUseSignalR } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { readSettings } from '../../core/settings.js';
 import { CLIENT_MODULES, EXPORTS, WEB_PUBSUB_MODULES } from '../../core/signalr.js';
@@ -22,7 +23,11 @@ export function settingsOf(context: AnyContext): SignalRSettings {
  */
 export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel | undefined {
   const { sourceCode } = context;
-  return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settingsOf(context), {
+  const settings = settingsOf(context);
+  // Before anything else: on most files this is all the plugin does (the answer is shared by every
+  // rule, so the text is searched once per file).
+  if (!textFilter && !mayUseSignalR(sourceCode.text, settings)) return undefined;
+  return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settings, {
     isConnectionType: connectionTypeCheck(context),
     isWebPubSubType: webPubSubTypeCheck(context),
     ...(textFilter && { textFilter }),

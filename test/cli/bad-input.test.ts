@@ -193,17 +193,37 @@ describe('a codemod that misbehaves', () => {
     expect(outcome.goodChanged).toBe(true);
   });
 
-  it('ending its worker: the file is named, a new worker takes the rest', () => {
-    const files: Record<string, string> = { 'src/exits.ts': `// @fixture-exit-worker\n${FLOATING_JOIN}` };
-    for (let index = 0; index < 6; index++) files[`src/after-${index}.ts`] = FLOATING_JOIN;
-    const project = projectWith(files);
-    const result = runCli(cli, ['all', 'src', '--json', '--cpus', '1'], { cwd: project });
+  /** A project with `marked` carrying `marker`, and `others` more files to change. */
+  const projectWithMarked = (marked: string, marker: string, others: number): string => {
+    const files: Record<string, string> = { [marked]: `// ${marker}\n${FLOATING_JOIN}` };
+    for (let index = 0; index < others; index++) files[`src/after-${index}.ts`] = FLOATING_JOIN;
+    return projectWith(files);
+  };
+
+  // Few files run on the main thread, many in worker threads (see run.test.ts): both must survive.
+  it.each([
+    ['on the main thread', 6, '1'],
+    ['in worker threads', 50, '2'],
+  ])('calling process.exit %s: the file is named, the run goes on', (_where, others, cpus) => {
+    const project = projectWithMarked('src/exits.ts', '@fixture-exit-worker', others);
+    const result = runCli(cli, ['all', 'src', '--json', '--cpus', cpus], { cwd: project });
     expect(result.status).toBe(2);
     const report = parseReport(result);
     expect(report.files.filter((file) => file.status === 'failed').map((file) => [file.path, file.failure])).toEqual([
-      ['src/exits.ts', { kind: 'codemod', reason: 'the worker running the codemods stopped while on this file: it exited with code 7' }],
+      ['src/exits.ts', { kind: 'codemod', reason: 'fixture-trouble failed: it called process.exit(7)' }],
     ]);
-    expect(report.summary.changed).toBe(7);
+    expect(report.summary.changed).toBe(others + 1);
+  });
+
+  it('crashing its worker thread: the file is named, a new worker takes the rest', () => {
+    const project = projectWithMarked('src/crashes.ts', '@fixture-crash-thread', 50);
+    const result = runCli(cli, ['all', 'src', '--json', '--cpus', '2'], { cwd: project });
+    expect(result.status).toBe(2);
+    const report = parseReport(result);
+    expect(report.files.filter((file) => file.status === 'failed').map((file) => [file.path, file.failure])).toEqual([
+      ['src/crashes.ts', { kind: 'codemod', reason: 'the worker running the codemods stopped while on this file: fixture-trouble crashed its thread' }],
+    ]);
+    expect(report.summary.changed).toBe(51);
   });
 
   it('producing code that does not parse: the file is named and left untouched', () => {

@@ -19,14 +19,23 @@ function codeBlocks(markdown: string, language: string): string[] {
   return [...markdown.matchAll(new RegExp(`^\`\`\`${language}\\n([^]*?)^\`\`\`$`, 'gm'))].map((match) => match[1] as string);
 }
 
-/** Every documented command line starting with `npx <tool>`, as argument lists (the docs use no quoting). */
-function documentedCommands(tool: string): string[][] {
+/** The documented `run:` lines and GitLab script lines of the YAML blocks, as written. */
+function documentedRunLines(): string[] {
   const lines = codeBlocks(CI_DOC, 'yaml').flatMap((block) => block.split('\n'));
-  const commands = lines.flatMap((line) => {
-    const match = new RegExp(`(?:run: |- )npx ${tool} (.+)$`).exec(line.trim());
+  return lines.flatMap((line) => {
+    const match = /^(?:- run: |run: |- )(.+)$/.exec(line.trim());
     return match ? [match[1] as string] : [];
   });
-  return commands.map((command) => command.split(/\s+/));
+}
+
+const MATRIX_SHARD = '${{ matrix.shard }}';
+
+/** Every documented command line starting with `npx <tool>`, as argument lists (the docs use no quoting), for matrix shard `shard`. */
+function documentedCommands(tool: string, shard = 1): string[][] {
+  return documentedRunLines().flatMap((line) => {
+    const match = new RegExp(`^npx ${tool} (.+)$`).exec(line);
+    return match ? [(match[1] as string).replaceAll(MATRIX_SHARD, String(shard)).split(/\s+/)] : [];
+  });
 }
 
 interface SarifResult {
@@ -126,14 +135,52 @@ describe('the documented ESLint command', () => {
   });
 });
 
+describe('the documented ESLint matrix', () => {
+  const [pipeline] = documentedRunLines().filter((line) => line.startsWith('git ls-files'));
+
+  it('splits the files between the shards: together they find what one run finds', async () => {
+    expect(pipeline).toContain(MATRIX_SHARD);
+    const git = (args: readonly string[]): void => {
+      expect(spawnSync('git', args, { cwd: project }).status).toBe(0);
+    };
+    git(['init', '-q']);
+    writeFileSync(join(project, '.gitignore'), 'node_modules/\n*.sarif\n.eslintcache\n');
+    git(['add', '-A']);
+    const findings: string[] = [];
+    for (const shard of [1, 2, 3]) {
+      // The project's ESLint is the repository's (npx would look for one to download).
+      const command = (pipeline ?? '').replaceAll(MATRIX_SHARD, String(shard)).replace('npx eslint', `${process.execPath} ${ESLINT_BIN}`);
+      const run = spawnSync('bash', ['-o', 'pipefail', '-c', command], { cwd: project, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      // xargs says 123 when ESLint exited 1 (findings).
+      expect([0, 123]).toContain(run.status);
+      findings.push(...sarifFindings(JSON.parse(readFileSync(join(project, `eslint-${shard}.sarif`), 'utf8')) as Sarif));
+    }
+    expect(findings.sort()).toEqual(await expectedFindings());
+  });
+});
+
 describe('the documented codemod check', () => {
   const commands = documentedCommands('signalr-codemod');
 
-  it('is documented for GitHub and GitLab', () => {
+  it('is documented for GitHub and GitLab, and sharded for a CI matrix', () => {
     expect(commands).toEqual([
       ['all', '--check', '--print', '.'],
       ['all', '--check', '.', '--json', '>', 'signalr-codemod.json'],
+      ['all', '--check', '--print', '.', '--shard', '1/3'],
     ]);
+  });
+
+  it('sharded across the matrix, names every file the whole check names, each once', () => {
+    const changedFiles = (args: readonly string[]): string[] => {
+      const run = runCli(BUILT_CLI, [...args.filter((arg) => arg !== '--print'), '--json'], { cwd: project });
+      expect(run.status).toBeLessThanOrEqual(1);
+      return parseReport(run).files.filter((file) => file.status === 'changed').map((file) => file.path);
+    };
+    const whole = changedFiles(commands[0] ?? []);
+    const shards = [1, 2, 3].flatMap((shard) => changedFiles(documentedCommands('signalr-codemod', shard)[2] ?? []));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(shards.sort()).toEqual(whole);
   });
 
   it('exits 1 on the examples with the diffs of what would change, and writes nothing', () => {

@@ -244,19 +244,21 @@ describe('selecting files', () => {
 describe('--cpus', () => {
   /** The worker threads that ran the codemods, from the reports of `fixture-trouble`. */
   const threadsOf = (report: ReturnType<typeof parseReport>): Set<string> =>
-    new Set(report.files.flatMap((file) => file.skipped.filter((skip) => skip.reason.startsWith('ran in worker thread')).map((skip) => skip.reason)));
+    new Set(report.files.flatMap((file) => file.skipped.filter((skip) => skip.reason.startsWith('ran in thread')).map((skip) => skip.reason)));
   const withoutThreads = (report: ReturnType<typeof parseReport>): unknown =>
-    report.files.map((file) => ({ ...file, skipped: file.skipped.filter((skip) => !skip.reason.startsWith('ran in worker thread')) }));
+    report.files.map((file) => ({ ...file, skipped: file.skipped.filter((skip) => !skip.reason.startsWith('ran in thread')) }));
 
-  it('starts one worker per 40 files to transform, up to --cpus, with the same result', () => {
+  it('transforms on the main thread up to 40 files, then starts one worker per 40 files, up to --cpus, with the same result', () => {
     const project = makeProject();
     for (let index = 0; index < 45; index++) writeFiles(project, { [`src/more/join-${index}.ts`]: `// @fixture-report-thread\n${FLOATING_JOIN}` });
     const one = parseReport(runCli(cli, ['all', '.', '--cpus', '1', '--json', '--dry'], { cwd: project }));
     const three = parseReport(runCli(cli, ['all', '.', '--cpus', '3', '--json', '--dry'], { cwd: project }));
     expect(one.summary.changed).toBe(48);
-    expect(threadsOf(one).size).toBe(1);
+    // One worker would do: the main thread (thread 0) does the work, and starts no thread.
+    expect(threadsOf(one)).toEqual(new Set(['ran in thread 0']));
     // 50 files pass the prefilter: two workers are worth starting, a third is not.
     expect(threadsOf(three).size).toBe(2);
+    expect(threadsOf(three).has('ran in thread 0')).toBe(false);
     expect(withoutThreads(three)).toEqual(withoutThreads(one));
     expect(three.summary).toEqual(one.summary);
   });

@@ -31,11 +31,11 @@ describe('--help, --list, --version', () => {
       [
         'Codemods (run in this order):',
         '  fixture-await-joins  Awaits `invoke("JoinGroup", …)` statements in async functions (test fixture). Fixes: await-group-join.',
-        '  fixture-trouble      Throws, crashes its worker, breaks the syntax or names its worker thread on files carrying a marker (test fixture).',
+        '  fixture-trouble      Throws, exits, crashes its thread, breaks the syntax or names its thread on files carrying a marker (test fixture).',
         '  all                  Every codemod above.',
       ].join('\n'),
     );
-    for (const option of ['--dry', '--print', '--check', '--json', '--force', '--cpus', '--extensions', '--ignore-pattern', '--max-size', '--settings', '--silent', '--list', '--version', '--help']) {
+    for (const option of ['--dry', '--print', '--check', '--json', '--force', '--cpus', '--extensions', '--ignore-pattern', '--max-size', '--settings', '--shard', '--silent', '--list', '--version', '--help']) {
       expect(run.stdout).toMatch(new RegExp(`^ +(-\\w, )?${option}\\b`, 'm'));
     }
     expect(run.stdout).toContain('3  usage error');
@@ -62,7 +62,7 @@ describe('--help, --list, --version', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       'fixture-await-joins\tAwaits `invoke("JoinGroup", …)` statements in async functions (test fixture).\tfixes: await-group-join\n' +
-        'fixture-trouble\tThrows, crashes its worker, breaks the syntax or names its worker thread on files carrying a marker (test fixture).\tfixes: \n',
+        'fixture-trouble\tThrows, exits, crashes its thread, breaks the syntax or names its thread on files carrying a marker (test fixture).\tfixes: \n',
     );
   });
 
@@ -129,6 +129,9 @@ describe('exit code 3: bad usage, nothing done', () => {
     ['--cpus two', ['all', 'src', '--cpus', 'two'], '--cpus takes a whole number of at least 1, not "two".'],
     ['--max-size with an unknown unit', ['all', 'src', '--max-size', '2G'], '--max-size takes a size such as 1048576, 512K or 2M, not "2G".'],
     ['--max-size 0', ['all', 'src', '--max-size', '0'], '--max-size takes a size such as 1048576, 512K or 2M, not "0".'],
+    ['--shard 0/2', ['all', 'src', '--shard', '0/2'], '--shard takes i/n with 1 ≤ i ≤ n, such as 2/4, not "0/2".'],
+    ['--shard 3/2', ['all', 'src', '--shard', '3/2'], '--shard takes i/n with 1 ≤ i ≤ n, such as 2/4, not "3/2".'],
+    ['--shard half', ['all', 'src', '--shard', 'half'], '--shard takes i/n with 1 ≤ i ≤ n, such as 2/4, not "half".'],
     ['an empty --extensions', ['all', 'src', '--extensions', ','], '--extensions takes a comma-separated list such as .ts,.tsx.'],
     ['a missing --settings file', ['all', 'src', '--settings', 'nope.json'], 'nope.json: ENOENT'],
     ['a --settings file that is not JSON', ['all', 'src', '--settings', 'invalid-json.json'], 'invalid-json.json: '],

@@ -10,6 +10,7 @@ export const THROW_MARKER = '@fixture-throw';
 export const EXIT_MARKER = '@fixture-exit-worker';
 export const BREAK_SYNTAX_MARKER = '@fixture-break-syntax';
 export const REPORT_THREAD_MARKER = '@fixture-report-thread';
+export const CRASH_THREAD_MARKER = '@fixture-crash-thread';
 export const REPORT_OPTIONS_MARKER = '@fixture-report-options';
 
 export default function transform(file: FileInfo, api: API, options: Record<string, unknown>): string | undefined {
@@ -18,10 +19,16 @@ export default function transform(file: FileInfo, api: API, options: Record<stri
     api.report(`options: ${JSON.stringify({ fixtureFlag: options['fixtureFlag'], fixtureStyle: options['fixtureStyle'] })}`);
   }
   // Lets a test count the worker threads a run used.
-  if (file.source.includes(REPORT_THREAD_MARKER)) api.report(`ran in worker thread ${threadId}`);
+  if (file.source.includes(REPORT_THREAD_MARKER)) api.report(`ran in thread ${threadId}`);
   if (file.source.includes(THROW_MARKER)) throw new Error('fixture-trouble was asked to throw');
-  // In a worker thread, process.exit ends the thread: what a codemod crashing its worker looks like.
   if (file.source.includes(EXIT_MARKER)) process.exit(7);
+  // An exception nobody can catch ends the thread it is thrown in: what a crashing codemod looks like.
+  if (file.source.includes(CRASH_THREAD_MARKER)) {
+    setTimeout(() => {
+      throw new Error('fixture-trouble crashed its thread');
+    });
+    return new Promise<never>(() => {}) as never;
+  }
   if (file.source.includes(BREAK_SYNTAX_MARKER)) return `${file.source}\nconst = ;\n`;
   return undefined;
 }

@@ -10,7 +10,7 @@ export const CODEMODS: readonly CodemodInfo[] = [
   },
   {
     name: 'fixture-trouble',
-    description: 'Throws, crashes its worker, breaks the syntax or names its worker thread on files carrying a marker (test fixture).',
+    description: 'Throws, exits, crashes its thread, breaks the syntax or names its thread on files carrying a marker (test fixture).',
     fixes: [],
     options: [
       { name: 'fixture-flag', type: 'boolean', description: 'A flag the fixture reports back on files carrying a marker.' },
