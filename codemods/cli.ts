@@ -354,7 +354,7 @@ function checkAdvice(changed: readonly string[], invocation: Invocation, cwd: st
   const paths = invocation.paths.map((path) => displayPath(path, cwd)).join(' ');
   const shard = invocation.shard ? ` --shard ${invocation.shard.index}/${invocation.shard.count}` : '';
   const command = `signalr-codemod ${invocation.codemods.map((codemod) => codemod.name).join(' ')} ${paths}${options.join('')}${shard}`;
-  return `\n${changed.length} file(s) would change:\n${changed.map((path) => `  ${path}\n`).join('')}Run \`${command}\` to apply the fixes.\n`;
+  return `\n${changed.length} file(s) would change:\n${[...changed].sort().map((path) => `  ${path}\n`).join('')}Run \`${command}\` to apply the fixes.\n`;
 }
 
 /** The message refusing to write into uncommitted work, or undefined when writing is safe. */

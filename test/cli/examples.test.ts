@@ -98,4 +98,5 @@ it('fixes what the codemods claim to fix, keeps the code valid, and is idempoten
   const second = runCli(BUILT_CLI, ['all', 'examples', '--json'], { cwd: project });
   expect(second.status).toBe(0);
   expect(parseReport(second).summary.changed).toBe(0);
-});
+  // Two lint runs, a type check and two CLI runs: a minute on a busy 2-core machine.
+}, 180_000);
