@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
-import { calledMethod, enclosingFunction, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { calledMethod, enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { isGlobalFunction } from './globals.js';
 import { classicProxyChannel, WEB_PUBSUB_GROUP, webPubSubClientChannel, webPubSubGroupChannel } from './group-channels.js';
 import type { SignalRModel } from './model.js';
@@ -27,6 +27,7 @@ import { findProperty, staticString, staticText, UNKNOWN_TEXT } from './values.j
  * matches hub method names case-insensitively and the classic client's generated proxies camelCase
  * them, so the first letter may be either case; what follows a verb must start a new word, so
  * `Joined…` or `AddMessageToGroupChat` are not joins. `SendToGroup`, `LeaveGroup` never match.
+ * A bare `Join` (or `JoinGame`, `Rejoin`) is a join only with evidence from the call: see `VERB_ONLY_JOIN`.
  */
 export const DEFAULT_JOIN_METHOD_PATTERNS: readonly RegExp[] = [
   // Join, JoinGroup, joinRoom, RejoinRoom, rejoin_groups
@@ -37,6 +38,16 @@ export const DEFAULT_JOIN_METHOD_PATTERNS: readonly RegExp[] = [
   /^(?:[Ss]ubscribe|[Ll]isten|[Ee]nter)(?:To|In|Into|On)?(?:Group|Room|Channel)s?(?:Async)?$/,
 ];
 
+/**
+ * A default join name that does not name a group (`Join`, `Rejoin`, `JoinGame`, `join_chat`): hubs use
+ * such names as often for "I am online" (a user joins the chat) as for group membership, so the call
+ * must show a group: see `showsGroup`. Names from `settings.signalr` need no such evidence.
+ */
+const VERB_ONLY_JOIN = /^(?:[Rr]e)?[Jj]oin(?!_?(?:[Gg]roup|[Rr]oom|[Cc]hannel|[Tt]opic)s?(?![a-z]))/;
+/** Words in an argument that say it names a group: `room`, `groupName`, `this.channelId`, `chat.id`. */
+const GROUP_WORDS = /group|room|channel|topic|chat|lobby|game|match|session|team|conversation|board/i;
+/** `Leave`, `LeaveGame`: the counterpart of a verb-only join name, by the same suffix. */
+const LEAVE_PREFIX = /^[Ll]eave/;
 /** `WebPubSubServiceClient` methods (and its generated REST operations) that put connections or users in groups. */
 const WEB_PUBSUB_CLIENT_JOIN = /^add(?:Connection|User)s?ToGroups?$/;
 const WEB_PUBSUB_CLIENT_SENDS: readonly string[] = ['sendToAll', 'sendToUser', 'sendToConnection'];
@@ -61,21 +72,34 @@ export const JOIN_CALL_HINT = /\.\s*(?:invoke|send|addConnection|addUser|add(?:C
 
 /** The matcher for hub method names that join a group, from the defaults and `settings.signalr`. */
 export function joinMethodMatcher(settings: SignalRSettings): (name: string) => boolean {
-  let matcher = matchers.get(settings);
-  if (!matcher) {
-    // Hub method names are case-insensitive on the server, so the listed names are too.
-    const names = new Set(settings.joinMethods.map((name) => name.toLowerCase()));
-    const patterns = [
-      ...settings.joinMethodPatterns.map((source) => new RegExp(source, 'u')),
-      ...(settings.replaceDefaultJoinMethods ? [] : DEFAULT_JOIN_METHOD_PATTERNS),
-    ];
-    matcher = (name) => names.has(name.toLowerCase()) || patterns.some((pattern) => pattern.test(name));
-    matchers.set(settings, matcher);
-  }
-  return matcher;
+  const classify = joinNameClassifier(settings);
+  return (name) => classify(name) !== undefined;
 }
 
-const matchers = new WeakMap<SignalRSettings, (name: string) => boolean>();
+/**
+ * How sure a hub method name is to join a group: `named` (the name says so, or settings list it),
+ * `verb-only` (a default name with no group in it: the call must show one), or undefined.
+ */
+type JoinNameKind = 'named' | 'verb-only';
+
+function joinNameClassifier(settings: SignalRSettings): (name: string) => JoinNameKind | undefined {
+  let classifier = classifiers.get(settings);
+  if (!classifier) {
+    // Hub method names are case-insensitive on the server, so the listed names are too.
+    const names = new Set(settings.joinMethods.map((name) => name.toLowerCase()));
+    const patterns = settings.joinMethodPatterns.map((source) => new RegExp(source, 'u'));
+    const defaults = settings.replaceDefaultJoinMethods ? [] : DEFAULT_JOIN_METHOD_PATTERNS;
+    classifier = (name) => {
+      if (names.has(name.toLowerCase()) || patterns.some((pattern) => pattern.test(name))) return 'named';
+      if (!defaults.some((pattern) => pattern.test(name))) return undefined;
+      return VERB_ONLY_JOIN.test(name) ? 'verb-only' : 'named';
+    };
+    classifiers.set(settings, classifier);
+  }
+  return classifier;
+}
+
+const classifiers = new WeakMap<SignalRSettings, (name: string) => JoinNameKind | undefined>();
 
 // ---- joins and sends ----
 
@@ -134,11 +158,11 @@ export function floatingGroupJoins(model: SignalRModel, settings: SignalRSetting
 function analysisOf(model: SignalRModel, settings: SignalRSettings): Analysis {
   const cached = analyses.get(model);
   if (cached?.settings === settings) return cached;
-  const isJoinName = joinMethodMatcher(settings);
+  const isJoin = joinJudge(model, settings);
   const calls: GroupCall[] = [];
   walk(model.program, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const found = classifyCall(model, node, isJoinName);
+    const found = classifyCall(model, node, isJoin);
     if (found) calls.push(found);
   });
   const sends = calls.filter((call) => call.role === 'send');
@@ -159,12 +183,62 @@ function analysisOf(model: SignalRModel, settings: SignalRSettings): Analysis {
   return analysis;
 }
 
-function classifyCall(model: SignalRModel, call: TSESTree.CallExpression, isJoinName: (name: string) => boolean): GroupCall | undefined {
+/** Does a call of hub method `name` with these arguments (after the name) join a group? */
+type JoinJudge = (name: string, args: readonly TSESTree.CallExpressionArgument[]) => boolean;
+
+/**
+ * Names decide, except for verb-only names (`Join`, `JoinGame`): those join when an argument shows a
+ * group, or when the file also calls the matching `Leave…` with an argument, as group membership does
+ * and presence ("I am online") does not need to.
+ */
+function joinJudge(model: SignalRModel, settings: SignalRSettings): JoinJudge {
+  const classify = joinNameClassifier(settings);
+  let leaves: ReadonlySet<string> | undefined;
+  return (name, args) => {
+    const kind = classify(name);
+    if (kind !== 'verb-only') return kind === 'named';
+    if (args.some((argument) => showsGroup(argument))) return true;
+    if (args.length === 0) return false;
+    leaves ??= leaveSuffixes(model);
+    return leaves.has(name.replace(/^(?:[Rr]e)?[Jj]oin_?/, '').toLowerCase());
+  };
+}
+
+/** A constant name (`'lobby'`), or an expression whose names speak of a group (`room`, `this.groupId`). */
+function showsGroup(argument: Node): boolean {
+  const target = skipWrappers(argument);
+  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === 'string';
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) return true;
+  let shows = false;
+  walk(target, (node) => {
+    if (shows || isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && GROUP_WORDS.test(node.name)) shows = true;
+    return undefined;
+  });
+  return shows;
+}
+
+/** The suffixes (`''` for `Leave`, `game` for `LeaveGame`) of `Leave…` hub methods the file calls with an argument. */
+function leaveSuffixes(model: SignalRModel): ReadonlySet<string> {
+  const suffixes = new Set<string>();
+  walk(model.program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const method = calledMethod(node);
+    if (!method) return;
+    const hubCall = method.name === CONNECTION_METHODS.invoke || method.name === CONNECTION_METHODS.send;
+    const name = hubCall ? (node.arguments[0] && hubMethodName(model, node.arguments[0])) : method.name;
+    const argumentCount = hubCall ? node.arguments.length - 1 : node.arguments.length;
+    if (name !== undefined && LEAVE_PREFIX.test(name) && argumentCount > 0) suffixes.add(name.replace(/^[Ll]eave_?/, '').toLowerCase());
+  });
+  return suffixes;
+}
+
+function classifyCall(model: SignalRModel, call: TSESTree.CallExpression, isJoin: JoinJudge): GroupCall | undefined {
   const method = calledMethod(call);
   if (!method) return restCall(model, call);
   return (
-    hubInvocation(model, call, method, isJoinName) ??
-    classicServerCall(model, call, method, isJoinName) ??
+    hubInvocation(model, call, method, isJoin) ??
+    classicServerCall(model, call, method, isJoin) ??
     webPubSubCall(model, call, method) ??
     restCall(model, call)
   );
@@ -175,13 +249,13 @@ function hubInvocation(
   model: SignalRModel,
   call: TSESTree.CallExpression,
   method: { object: Node; name: string },
-  isJoinName: (name: string) => boolean,
+  isJoin: JoinJudge,
 ): GroupCall | undefined {
   const { invoke, send, stream } = CONNECTION_METHODS;
   if (method.name !== invoke && method.name !== send && method.name !== stream) return undefined;
-  const [nameArgument] = call.arguments;
+  const [nameArgument, ...args] = call.arguments;
   const hubMethod = nameArgument && hubMethodName(model, nameArgument);
-  const joins = hubMethod !== undefined && method.name !== stream && isJoinName(hubMethod);
+  const joins = hubMethod !== undefined && method.name !== stream && isJoin(hubMethod, args);
   const role = joins ? 'join' : 'send';
   const connection = model.connectionOf(method.object);
   if (connection?.flavour === 'core') {
@@ -196,13 +270,13 @@ function classicServerCall(
   model: SignalRModel,
   call: TSESTree.CallExpression,
   method: { object: Node; name: string },
-  isJoinName: (name: string) => boolean,
+  isJoin: JoinJudge,
 ): GroupCall | undefined {
   const server = skipWrappers(method.object);
   if (server.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(server) !== CLASSIC_PROXY_SERVER) return undefined;
   const channel = classicProxyChannel(model, server.object);
   if (!channel) return undefined;
-  const role = isJoinName(method.name) ? 'join' : 'send';
+  const role = isJoin(method.name, call.arguments) ? 'join' : 'send';
   return { call, role, kind: 'classic', method: `${CLASSIC_PROXY_SERVER}.${method.name}`, channel, deferred: true };
 }
 

@@ -41,6 +41,47 @@ describe('joinMethodMatcher', () => {
   });
 });
 
+describe('groupJoins: a verb-only name joins only with a group in the call', () => {
+  const joinedMethods = (code: string): string[] => {
+    const { model } = parseSnippet(`${CONNECTION}${code}`);
+    return groupJoins(model, DEFAULT_SETTINGS).map((join) => code.slice(join.call.range[0] - CONNECTION.length, join.call.range[1] - CONNECTION.length));
+  };
+
+  it('takes a group-like argument, a constant name or a matching Leave with an argument as evidence', () => {
+    const code = `connection.invoke('Join', room);
+connection.invoke('Join', this.state.groupId);
+connection.invoke('JoinGame', 'weekly-quiz');
+connection.invoke('Rejoin', \`\${chatId}\`);
+connection.invoke('JoinMatch', id);
+function leave(id: string) { return connection.invoke('LeaveMatch', id); }`;
+    expect(joinedMethods(code)).toEqual([
+      `connection.invoke('Join', room)`,
+      `connection.invoke('Join', this.state.groupId)`,
+      `connection.invoke('JoinGame', 'weekly-quiz')`,
+      `connection.invoke('Rejoin', \`\${chatId}\`)`,
+      `connection.invoke('JoinMatch', id)`,
+    ]);
+  });
+
+  it('does not take presence for a group join', () => {
+    // "I am online": no argument, a user's name, or a Join/Leave pair that takes no group.
+    const code = `connection.invoke('Join');
+connection.invoke('Join', userName);
+connection.invoke('JoinGame', player.name);
+connection.send('Rejoin', () => room);
+connection.invoke('Leave');
+connection.invoke('LeaveGame');`;
+    expect(joinedMethods(code)).toEqual([]);
+  });
+
+  it('needs no evidence for names that say group, nor for names from settings', () => {
+    expect(joinedMethods(`connection.invoke('JoinGroup');\nconnection.invoke('joinRooms', a);\nconnection.invoke('AddToGroup');`)).toHaveLength(3);
+    const settings = readSettings({ signalr: { joinMethods: ['Join'] } });
+    const { model } = parseSnippet(`${CONNECTION}connection.invoke('Join');`, settings);
+    expect(groupJoins(model, settings)).toHaveLength(1);
+  });
+});
+
 describe('hubMethodName', () => {
   const nameOf = (declarations: string, argument: string): string | undefined => {
     const { model, node } = parseSnippet(`${declarations}\nconnection.invoke(${argument}, 'room');`);

@@ -27,6 +27,17 @@ const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
 export function* enterSaga(room: string) {
   yield connection.invoke('JoinGroup', room);
 }`,
+    // A hub method merely named Join that says "I am online": no group in the call, no Leave taking one.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/presence').build();
+export function online(userName: string) {
+  connection.invoke('Join');
+  connection.invoke('Join', userName);
+  connection.invoke('JoinGame', userName);
+}
+export function offline() {
+  connection.invoke('Leave');
+}`,
     // Handled by the chain: a rejection handler, or a chain that ends in one.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
@@ -524,6 +535,21 @@ connection.send('listenGroup', 'f');`,
         { messageId: 'floatingJoin', line: 9, column: 1, suggestions: [] },
         { messageId: 'floatingJoin', line: 10, column: 1, suggestions: [] },
         { messageId: 'floatingJoin', line: 11, column: 1, suggestions: [] },
+      ],
+    },
+    // A verb-only name joins when the call shows a group: a room argument, or a Leave… taking the same kind of argument.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/quiz').build();
+export function enter(room: string, id: string) {
+  connection.invoke('Join', room);
+  connection.invoke('JoinMatch', id);
+  console.log('entered', room);
+}
+export const leave = (id: string) => connection.invoke('LeaveMatch', id);`,
+      errors: [
+        { messageId: 'floatingJoin', line: 4, column: 3, suggestions: [] },
+        { messageId: 'floatingJoin', line: 5, column: 3, suggestions: [] },
       ],
     },
     // Settings add names and patterns to the vocabulary.
