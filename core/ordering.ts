@@ -9,10 +9,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from './ast.js';
+import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isImmediatelyInvoked } from './owners/function.js';
+import { effectCallOf } from './owners/react-effect.js';
 import { callbackRole } from './promises.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
@@ -204,4 +205,139 @@ function startOfFunction(model: SignalRModel, fn: FunctionNode, depth: number): 
   }
   functionStarts.set(fn, found ?? null);
   return found;
+}
+
+// ---- code that runs while a start is pending ----
+
+/**
+ * Lifecycle methods in the order a framework calls them while a component starts, all in one
+ * synchronous run: what an earlier one starts is still connecting when a later one runs.
+ */
+const LIFECYCLE_ORDERS: readonly (readonly string[])[] = [
+  // Angular
+  ['constructor', 'ngOnChanges', 'ngOnInit', 'ngDoCheck', 'ngAfterContentInit', 'ngAfterContentChecked', 'ngAfterViewInit', 'ngAfterViewChecked'],
+  // React class components
+  ['constructor', 'UNSAFE_componentWillMount', 'componentWillMount', 'componentDidMount'],
+  // Vue options API (also vue-class-component methods)
+  ['beforeCreate', 'created', 'beforeMount', 'mounted'],
+];
+const REACT_LAYOUT_EFFECT = 'useLayoutEffect';
+
+/**
+ * How code comes to run while a start is pending:
+ * - `same-run`: a start (or a call of a function of this file that starts synchronously) comes
+ *   before it in the same function, with no `await` in between;
+ * - `earlier-effect`: an earlier effect of the same React component starts the connection, and this
+ *   effect runs right after it in the same commit;
+ * - `earlier-hook`: an earlier lifecycle method of the same component starts it (`created` before
+ *   `mounted`, `constructor` before `ngOnInit`).
+ * `via` is the call that starts it.
+ */
+export interface PendingStart extends StartRef {
+  readonly how: 'earlier-effect' | 'earlier-hook' | 'same-run';
+  readonly via: TSESTree.CallExpression;
+  /** For `earlier-hook`: the method that starts it. */
+  readonly hook?: string;
+}
+
+/** When `node` runs, in the first synchronous run of its function, while a start of `connection` is still pending. */
+export function pendingStartAt(model: SignalRModel, node: Node, connection: Connection): PendingStart | undefined {
+  let current = node;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const fn = enclosingFunction(current);
+    const scope = fn ?? model.program;
+    const sameRun = startCallBefore(model, scope, current, connection);
+    if (sameRun) return { ...sameRun, how: 'same-run' };
+    if (!fn || awaitsBefore(scope, current)) return undefined;
+    const earlier = startedByEarlierEffect(model, fn, connection) ?? startedByEarlierHook(model, fn, connection);
+    if (earlier) return earlier;
+    const holder = outermostWrapper(fn);
+    if (!isImmediatelyInvoked(fn) || holder.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    current = holder.parent;
+  }
+  return undefined;
+}
+
+/** A call before `node` in `scope` that starts `connection` synchronously, with no `await` between the two. */
+function startCallBefore(model: SignalRModel, scope: Node, node: Node, connection: Connection): (StartRef & { via: TSESTree.CallExpression }) | undefined {
+  for (const candidate of ownNodes(scope)) {
+    if (candidate.type !== AST_NODE_TYPES.CallExpression || !isSequentiallyBefore(candidate, node)) continue;
+    const start = synchronousStartOf(model, candidate, connection, 0);
+    if (start && !awaitsBetween(scope, candidate, node)) return { ...start, via: candidate };
+  }
+  return undefined;
+}
+
+/** `call` starts `connection` before it returns: it is `start()`, or calls a function of this file (or an IIFE) that does before its first `await`. */
+function synchronousStartOf(model: SignalRModel, call: TSESTree.CallExpression, connection: Connection, depth: number): StartRef | undefined {
+  const started = model.connectionCall(call, CONNECTION_METHODS.start);
+  if (started) return isSameConnection(started, connection) ? { start: call, connection: started } : undefined;
+  if (depth >= 2) return undefined;
+  const callee = skipWrappers(call.callee);
+  const fn = isFunction(callee) ? callee : callGraphOf(model).calleeOf(call);
+  return fn ? synchronousStartIn(model, fn, connection, depth + 1) : undefined;
+}
+
+/** A start of `connection` in `fn`'s first synchronous run (before its first `await`). */
+function synchronousStartIn(model: SignalRModel, fn: Node, connection: Connection, depth: number): StartRef | undefined {
+  const nodes = ownNodes(fn);
+  const firstAwait = nodes.find((node) => node.type === AST_NODE_TYPES.AwaitExpression);
+  for (const node of nodes) {
+    // What an \`await\` waits for runs before it suspends: \`await connection.start()\` starts synchronously.
+    if (node.type !== AST_NODE_TYPES.CallExpression || (firstAwait && node.range[0] >= firstAwait.range[1])) continue;
+    const start = synchronousStartOf(model, node, connection, depth);
+    if (start) return start;
+  }
+  return undefined;
+}
+
+function awaitsBefore(scope: Node, node: Node): boolean {
+  return ownNodes(scope).some((candidate) => isSuspension(candidate) && candidate.range[1] <= node.range[0]);
+}
+
+function awaitsBetween(scope: Node, from: Node, to: Node): boolean {
+  // \`await connection.start()\` ends where the start ends: it waits for it.
+  return ownNodes(scope).some((candidate) => isSuspension(candidate) && candidate.range[1] >= from.range[1] && candidate.range[1] <= to.range[0]);
+}
+
+function isSuspension(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
+}
+
+/** `fn` is an effect callback, and an effect that runs before it in the same component starts the connection. */
+function startedByEarlierEffect(model: SignalRModel, fn: FunctionNode, connection: Connection): PendingStart | undefined {
+  const effect = effectCallOf(model, fn);
+  const component = effect && enclosingFunction(effect);
+  if (!effect || !component) return undefined;
+  const rank = (call: TSESTree.CallExpression): number => (model.moduleBindingOf(call.callee)?.name === REACT_LAYOUT_EFFECT ? 0 : 1);
+  for (const node of ownNodes(component)) {
+    if (node === effect || node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callback = node.arguments[0] && skipWrappers(node.arguments[0]);
+    if (!callback || !isFunction(callback) || effectCallOf(model, callback) !== node) continue;
+    const earlier = rank(node) < rank(effect) || (rank(node) === rank(effect) && node.range[0] < effect.range[0]);
+    const start = earlier ? synchronousStartIn(model, callback, connection, 0) : undefined;
+    if (start) return { ...start, how: 'earlier-effect', via: node };
+  }
+  return undefined;
+}
+
+/** `fn` is a lifecycle method, and one that runs before it on the same component starts the connection. */
+function startedByEarlierHook(model: SignalRModel, fn: FunctionNode, connection: Connection): PendingStart | undefined {
+  const member = fn.parent;
+  const isMember =
+    (member?.type === AST_NODE_TYPES.MethodDefinition && !member.static) || (member?.type === AST_NODE_TYPES.Property && member.parent.type === AST_NODE_TYPES.ObjectExpression);
+  if (!isMember || member.value !== fn) return undefined;
+  const name = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' ? 'constructor' : staticPropertyName(member);
+  const order = name === undefined ? undefined : LIFECYCLE_ORDERS.find((candidate) => candidate.includes(name));
+  if (!order || name === undefined) return undefined;
+  const siblings = member.type === AST_NODE_TYPES.MethodDefinition ? member.parent.body : member.parent.properties;
+  for (const sibling of siblings) {
+    if (sibling.type !== AST_NODE_TYPES.MethodDefinition && sibling.type !== AST_NODE_TYPES.Property) continue;
+    const siblingName = sibling.type === AST_NODE_TYPES.MethodDefinition && sibling.kind === 'constructor' ? 'constructor' : staticPropertyName(sibling);
+    const value = sibling.value && skipWrappers(sibling.value);
+    if (siblingName === undefined || !value || !isFunction(value) || order.indexOf(siblingName) < 0 || order.indexOf(siblingName) >= order.indexOf(name)) continue;
+    const start = synchronousStartIn(model, value, connection, 0);
+    if (start) return { ...start, how: 'earlier-hook', via: start.start, hook: siblingName };
+  }
+  return undefined;
 }

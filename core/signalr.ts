@@ -29,6 +29,7 @@ export const CLASSIC_CONNECTION_EVENTS: readonly string[] = ['starting', 'receiv
 export const EXPORTS = {
   builder: 'HubConnectionBuilder',
   connection: 'HubConnection',
+  connectionState: 'HubConnectionState',
   transportType: 'HttpTransportType',
 } as const;
 

@@ -12,6 +12,7 @@ import negotiateAcceptsPost from './negotiate-accepts-post.js';
 import noConnectionPerInvocation from './no-connection-per-invocation.js';
 import noHardcodedConnectionString from './no-hardcoded-connection-string.js';
 import noHubQueryParam from './no-hub-query-param.js';
+import noInvokeBeforeStart from './no-invoke-before-start.js';
 import noLegacyTls from './no-legacy-tls.js';
 import noOversizedClaims from './no-oversized-claims.js';
 import noSkipNegotiation from './no-skip-negotiation.js';
@@ -57,6 +58,7 @@ const rules = {
   'no-connection-per-invocation': noConnectionPerInvocation,
   'no-hardcoded-connection-string': noHardcodedConnectionString,
   'no-hub-query-param': noHubQueryParam,
+  'no-invoke-before-start': noInvokeBeforeStart,
   'no-legacy-tls': noLegacyTls,
   'no-oversized-claims': noOversizedClaims,
   'no-skip-negotiation': noSkipNegotiation,

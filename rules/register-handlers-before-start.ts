@@ -26,11 +26,11 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       handlerAfterStart:
-        'The `{{event}}` handler is registered {{when}}: messages the server sends on connect are dropped. The client logs "No client method with the name \'{{event}}\' found." for each of them; register handlers before calling `start()`.',
+        'The `{{event}}` handler is registered {{when}}: messages the server sends on connect are dropped. Register handlers before calling `start()`.',
       handlersAfterStartCall:
-        '`{{call}}` registers handlers {{when}}: messages the server sends on connect are dropped. The client logs "No client method with the name … found." for each of them; call it before `start()`.',
+        '`{{call}}` registers handlers {{when}}: messages the server sends on connect are dropped. Call it before `start()`.',
       handlerOnEveryStart:
-        'The `{{event}}` handler is registered again on every (re)start: after each reconnect every message is handled once more. Each `on` call adds a new function; register the handler once, outside the restart path, or `off` it first.',
+        'The `{{event}}` handler is registered again on every (re)start: after each reconnect every message is handled once more. Register it once, outside the restart path, or `off` it first.',
     },
     languages: ['js/js'],
   },

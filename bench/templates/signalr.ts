@@ -264,7 +264,9 @@ export class ${P}TickerComponent implements OnInit${destroys ? ', OnDestroy' : '
     this.connection.on('${P}Ticked', (tick: ${P}Tick) =>
       this.ticks.update((ticks) => [...ticks.filter((known) => known.id !== tick.id), tick]),
     );
-    this.connection.start().catch((reason: unknown) => console.error('${P} ticker is offline', reason));
+    this.connection.start().catch((reason: unknown) => console.error('${P} ticker is offline', reason));${destroys ? '' : `
+    // Asked for while the connection is still connecting: it fails.
+    this.connection.invoke<${P}Tick[]>('Current${P}Ticks').then((ticks) => this.ticks.set(ticks), console.error);`}
   }${destroys ? `
 
   ngOnDestroy(): void {

@@ -14,6 +14,10 @@ import type { Bindings } from './imports.js';
 import type { SlotIndex } from './slots.js';
 import { classOfThis, fieldKey, objectOfThis, propertyKey, typedKey } from './slots.js';
 
+/** React's \`useRef(initial)\` and the property its result holds the value in. */
+const REF_HOOK = 'useRef';
+const REF_PROPERTY = 'current';
+
 /** The connections of a file, memoised per slot so that the same slot gives the same object. */
 export class ConnectionIndex {
   private readonly connectionsBySlot = new Map<unknown, Connection | null>();
@@ -155,7 +159,9 @@ export class ConnectionIndex {
     const creations: Node[] = [];
     let flavour: ClientFlavour | undefined;
     for (const value of this.slots.propertySlot(variable, property).values) this.collectCreation(value, creations, (f) => (flavour ??= f));
-    const typed = property === 'current' && this.isConnectionRef(variable);
+    const initial = property === REF_PROPERTY ? refInitialValue(variable) : undefined;
+    if (initial) this.collectCreation(initial, creations, (f) => (flavour ??= f));
+    const typed = property === REF_PROPERTY && this.isConnectionRef(variable);
     if (!flavour && !typed) return undefined;
     return { kind: 'property', flavour: flavour ?? 'core', name: `${objectName}.${property}`, variable, property, creations };
   }
@@ -234,4 +240,17 @@ export function isGeneratedHubConnection(bindings: Bindings, member: TSESTree.Me
     staticPropertyName(object) === CLASSIC_CONNECTION_NAMESPACE &&
     bindings.isJQuery(object.object)
   );
+}
+
+/** The initial value of \`const ref = useRef(value)\`, which \`ref.current\` holds until something else is stored. */
+function refInitialValue(variable: Variable): Node | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  const call = init && skipWrappers(init);
+  const initial = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+  if (!call || call.type !== AST_NODE_TYPES.CallExpression || !initial || initial.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const callee = skipWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  return name === REF_HOOK ? initial : undefined;
 }

@@ -12,6 +12,8 @@ export function PresenceList() {
       .build();
     connection.on('PresenceChanged', (users: string[]) => setOnline(users));
     connection.start().catch((reason: unknown) => console.error('Presence is offline', reason));
+    // Who was there before this client? Asked while the connection is still connecting.
+    connection.invoke<string[]>('GetOnlineUsers').then(setOnline, (reason: unknown) => console.error(reason)); // expect: no-invoke-before-start
     return () => {
       void connection.stop();
     };

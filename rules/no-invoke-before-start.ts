@@ -1,0 +1,47 @@
+import type { EarlyInvocation } from '../core/early-invocations.js';
+import { earlyInvocations } from '../core/early-invocations.js';
+import { hubMethodName } from '../core/group-joins.js';
+import { createRule } from './utils/create-rule.js';
+import { modelOf } from './utils/model.js';
+
+export type Options = [];
+export type MessageIds = 'invokeBeforeStart' | 'invokeInEffectBeforeStart' | 'invokeInHookBeforeStart';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-invoke-before-start',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `invoke`, `send` and `stream` calls that run before the connection\'s `start()` has resolved',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      invokeBeforeStart:
+        '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". `await` the start first, or make the call in its `.then(…)`.',
+      invokeInEffectBeforeStart:
+        '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". An earlier effect starts the connection: make the call once it is connected.',
+      invokeInHookBeforeStart:
+        '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". `{{hook}}` starts the connection just before: make the call once `start()` has resolved.',
+    },
+    languages: ['js/js'],
+  },
+  create(context) {
+    const model = modelOf(context);
+    if (!model?.usesSignalR) return {};
+
+    return {
+      Program(): void {
+        for (const invocation of earlyInvocations(model)) reportInvocation(invocation);
+      },
+    };
+
+    function reportInvocation({ call, connection, method, pending }: EarlyInvocation): void {
+      const [first] = call.arguments;
+      const hubMethod = first && hubMethodName(model!, first);
+      const text = `${connection.name}.${method}(${hubMethod === undefined ? '…' : `'${hubMethod}'`})`;
+      const messageId = pending.how === 'same-run' ? 'invokeBeforeStart' : pending.how === 'earlier-effect' ? 'invokeInEffectBeforeStart' : 'invokeInHookBeforeStart';
+      context.report({ node: call, messageId, data: { call: text, hook: pending.hook } });
+    }
+  },
+});

@@ -1,0 +1,191 @@
+import rule from '../../rules/no-invoke-before-start.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-invoke-before-start', rule, {
+  valid: [
+    // Awaited first.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();
+await connection.invoke('SendMessage', 'hi');`,
+    // In the start's continuation.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start().then(() => connection.invoke('SendMessage', 'hi')).catch(console.error);`,
+    // The start promise stored and awaited before the call.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export async function send(text: string) {
+  const started = connection.start();
+  await started;
+  await connection.send('SendMessage', text);
+}`,
+    // A state check around the call.
+    `import { HubConnectionBuilder, HubConnectionState } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start().catch(console.error);
+if (connection.state === HubConnectionState.Connected) {
+  connection.invoke('SendMessage', 'hi').catch(console.error);
+}`,
+    // ... or an early return on the state, in a later effect.
+    `import { HubConnectionBuilder, HubConnectionState } from '@microsoft/signalr';
+import { useEffect, useRef } from 'react';
+export function Chat({ room }: { room: string }) {
+  const connectionRef = useRef(new HubConnectionBuilder().withUrl('/hubs/chat').build());
+  useEffect(() => {
+    connectionRef.current.start().catch(console.error);
+  }, []);
+  useEffect(() => {
+    if (connectionRef.current.state !== HubConnectionState.Connected) return;
+    connectionRef.current.invoke('Watch', room).catch(console.error);
+  }, [room]);
+  return null;
+}`,
+    // A readiness flag set once started.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+export function Chat({ room }: { room: string }) {
+  const [connection] = useState(() => new HubConnectionBuilder().withUrl('/hubs/chat').build());
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    connection.start().then(() => setConnected(true)).catch(console.error);
+  }, [connection]);
+  useEffect(() => {
+    if (connected) connection.invoke('Watch', room).catch(console.error);
+  }, [connected, connection, room]);
+  return null;
+}`,
+    // An earlier effect that does not start this connection.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+export function Chat() {
+  const [connection] = useState(() => new HubConnectionBuilder().withUrl('/hubs/chat').build());
+  useEffect(() => {
+    document.title = 'Chat';
+  }, []);
+  useEffect(() => {
+    connection.start().then(() => connection.invoke('Hello')).catch(console.error);
+  }, [connection]);
+  return null;
+}`,
+    // After an await of something else the start may or may not be done: not certain, not reported.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export async function run(load: () => Promise<string>) {
+  connection.start().catch(console.error);
+  const text = await load();
+  await connection.invoke('SendMessage', text);
+}`,
+    // In a callback: runs later, on an event.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start().catch(console.error);
+document.getElementById('send')!.addEventListener('click', () => {
+  connection.invoke('SendMessage', 'hi').catch(console.error);
+});`,
+    // A later lifecycle method, but the start is awaited in the earlier one's async part.
+    `import { Component, OnInit } from '@angular/core';
+import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+@Component({ selector: 'app-chat', template: '' })
+export class ChatComponent implements OnInit {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  ngOnInit(): void {
+    this.connection.on('message', console.log);
+  }
+  async connect(): Promise<void> {
+    await this.connection.start();
+    await this.connection.invoke('Hello');
+  }
+}`,
+    // Another connection.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const chat = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const news = new HubConnectionBuilder().withUrl('/hubs/news').build();
+chat.start().catch(console.error);
+news.invoke('Subscribe').catch(console.error);`,
+  ],
+  invalid: [
+    // Right after a floating start.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start().catch(console.error);
+connection.invoke('SendMessage', 'hi').catch(console.error);`,
+      errors: [{ messageId: 'invokeBeforeStart', line: 4, column: 1, data: { call: "connection.invoke('SendMessage')" } }],
+    },
+    // After the chain, not inside it.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+export function open() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.start().then(() => console.log('started')).catch(console.error);
+  connection.send('Hello');
+  return connection;
+}`,
+      errors: [{ messageId: 'invokeBeforeStart', line: 5, column: 3, data: { call: "connection.send('Hello')" } }],
+    },
+    // After an async IIFE that starts: its await does not hold the code after it.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+(async () => {
+  try {
+    await connection.start();
+  } catch (error) {
+    console.error(error);
+  }
+})();
+connection.invoke('Hello').catch(console.error);`,
+      errors: [{ messageId: 'invokeBeforeStart', line: 10, column: 1 }],
+    },
+    // A later effect of the same component.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useRef } from 'react';
+export function Chat({ room }: { room: string }) {
+  const connectionRef = useRef(new HubConnectionBuilder().withUrl('/hubs/chat').build());
+  useEffect(() => {
+    connectionRef.current.start().catch(console.error);
+  }, []);
+  useEffect(() => {
+    connectionRef.current.invoke('Watch', room).catch(console.error);
+  }, [room]);
+  return null;
+}`,
+      errors: [{ messageId: 'invokeInEffectBeforeStart', line: 9, column: 5, data: { call: "connectionRef.current.invoke('Watch')" } }],
+    },
+    // A later lifecycle method: the constructor starts, ngOnInit invokes.
+    {
+      code: `import { Component, OnInit } from '@angular/core';
+import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+@Component({ selector: 'app-chat', template: '' })
+export class ChatComponent implements OnInit {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  constructor() {
+    this.connection.start().catch(console.error);
+  }
+  ngOnInit(): void {
+    this.connection.invoke('Hello').catch(console.error);
+  }
+}`,
+      errors: [{ messageId: 'invokeInHookBeforeStart', line: 10, column: 5, data: { call: "this.connection.invoke('Hello')", hook: 'constructor' } }],
+    },
+    // Vue options: created starts, mounted streams.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { defineComponent } from 'vue';
+export default defineComponent({
+  created() {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/ticks').build();
+    this.connection.start().catch(console.error);
+  },
+  mounted() {
+    this.connection.stream('Ticks').subscribe({ next: console.log, error: console.error, complete: () => undefined });
+  },
+});`,
+      errors: [{ messageId: 'invokeInHookBeforeStart', line: 9, column: 5, data: { call: "this.connection.stream('Ticks')", hook: 'created' } }],
+    },
+  ],
+});
