@@ -525,7 +525,16 @@ class Writer {
       const unknown = this.unknownAt(step.call, place.statement);
       if (unknown) return `${describeStep(step)} on line ${step.call.loc.start.line} must run again after a reconnect, but it uses \`${unknown}\`, which is not known where the connection is built; repeat it in \`onreconnected\` by hand`;
       if (!this.style.language.arrows && usesThis(step.call)) return `${describeStep(step)} on line ${step.call.loc.start.line} uses \`this\`, which a \`function\` handler would change; repeat it in \`onreconnected\` by hand`;
-      const call = this.text(step.call);
+      let call = this.text(step.call);
+      if (this.style.language.typescript && place.connection.includes('.')) {
+        // Inside a callback TypeScript forgets that `this.connection` was checked: read it with `?.`.
+        const receiver = calledMethod(step.call)?.object;
+        const others = call.split(place.connection).length - 1;
+        if (!receiver || this.text(receiver) !== place.connection || others > 1) {
+          return `${describeStep(step)} on line ${step.call.loc.start.line} uses \`${place.connection}\` in a way this codemod cannot repeat in a callback; repeat it in \`onreconnected\` by hand`;
+        }
+        call = `${place.connection}?.${call.slice(place.connection.length + 1)}`;
+      }
       const handler = this.style.language.arrows ? `() => ${call}` : `function () { return ${call}${semicolon(this.style)} }`;
       let registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(${handler})${semicolon(this.style)}`;
       if (this.style.language.arrows && this.edits.indentAt(place.statement.range[0]).length + registration.length > LINE_WIDTH && !call.includes('\n')) {

@@ -73,6 +73,7 @@ const OPTIONS: readonly CliOption[] = [
     value: '<i/n>',
     help: ['Only the i-th of n parts of the files, split by path (stable whatever other', 'files exist), for parallel CI jobs run from the same directory.'],
   },
+  { name: 'format', type: 'boolean', help: ["Run the project's own Prettier on changed files that have a Prettier", 'config (it runs that code; see the docs).'] },
   { name: 'silent', short: 's', type: 'boolean', help: ['No progress display and no summary; failures are still named on stderr.'] },
   { name: 'list', type: 'boolean', help: ['List the codemods and exit.'] },
   { name: 'version', type: 'boolean', help: ['Print the version and exit.'] },
@@ -92,6 +93,8 @@ interface Invocation {
   readonly ignorePatterns: readonly string[];
   readonly maxSize: number;
   readonly settings: SignalRSettings;
+  /** --format: the project's Prettier on the changed files (codemods/utils/format.ts). */
+  readonly format: boolean;
   /** The codemods' own options that were given, by the key the transforms read. */
   readonly codemodOptions: Readonly<Record<string, boolean | string>>;
   readonly shard: Shard | undefined;
@@ -200,6 +203,7 @@ function parseInvocation(argv: readonly string[], cwd: string): { readonly answe
     ignorePatterns: (values['ignore-pattern'] as readonly string[] | undefined) ?? [],
     maxSize: typeof values['max-size'] === 'string' ? parseSize(values['max-size']) : DEFAULT_MAX_SIZE,
     settings: typeof values['settings'] === 'string' ? loadSettings(resolve(cwd, values['settings'])) : DEFAULT_SETTINGS,
+    format: values['format'] === true,
     codemodOptions: readCodemodOptions(values, codemods),
     shard: typeof values['shard'] === 'string' ? readShard(values['shard']) : undefined,
   };

@@ -8,8 +8,9 @@ import { SHARED_HELPERS_SPECIFIER } from '../utils/helpers.js';
 import { settleSharedHelpers } from '../utils/shared-helpers.js';
 import type { FileStamp } from './read.js';
 import { textToWrite } from './read.js';
-import type { ChangedFile, FileResult } from './results.js';
+import type { ChangedFile, FileResult, Skip } from './results.js';
 import { byPath } from './results.js';
+import { formatWithProjectPrettier } from '../utils/format.js';
 import { WriteError, writeAtomically, writeNewFile } from './write.js';
 
 /** A changed file whose write waits for the helpers to be settled. */
@@ -21,6 +22,7 @@ export interface PendingWrite {
 
 export interface HelperRunOptions {
   readonly write: boolean;
+  readonly format?: boolean;
   readonly cwd: string;
   readonly codemodOptions: Readonly<Record<string, boolean | string>>;
 }
@@ -43,13 +45,14 @@ export async function settleHelpers(files: readonly FileResult[], pending: reado
   );
   const results: FileResult[] = files.filter((file) => !(changed as readonly FileResult[]).includes(file));
   for (const file of changed) {
-    const after = settled.texts.get(file.path) ?? file.after;
+    const { after, skip } = await formatted(file.path, settled.texts.get(file.path) ?? file.after, options.format);
     const notes = settled.notes.filter((note) => note.path === file.path).map((note) => ({ codemod: 'helpers', reason: note.reason }));
-    const result: ChangedFile = { ...file, after, skips: [...file.skips, ...notes] };
+    const result: ChangedFile = { ...file, after, skips: [...file.skips, ...notes, ...(skip ? [skip] : [])] };
     results.push(options.write ? await write(result, byPending.get(file.path)!) : result);
   }
   for (const module of settled.modules) {
-    const result: ChangedFile = { status: 'changed', path: module.path, changedBy: [...new Set(changed.flatMap((file) => file.changedBy))], skips: [], before: module.before, after: module.text, created: module.before === '' };
+    const { after } = await formatted(module.path, module.text, options.format);
+    const result: ChangedFile = { status: 'changed', path: module.path, changedBy: [...new Set(changed.flatMap((file) => file.changedBy))], skips: [], before: module.before, after, created: module.before === '' };
     results.push(options.write ? await writeModule(result) : result);
   }
   return results.sort(byPath);
@@ -77,4 +80,11 @@ async function writeModule(file: ChangedFile): Promise<FileResult> {
     if (!(error instanceof WriteError)) throw error;
     return { status: 'failed', path: file.path, changedBy: file.changedBy, skips: [], failure: { kind: 'write', reason: error.message } };
   }
+}
+
+/** With --format, `text` as the project's Prettier formats it, and a skip saying why not when it could not. */
+export async function formatted(path: string, text: string, format: boolean | undefined): Promise<{ after: string; skip?: Skip }> {
+  if (!format) return { after: text };
+  const result = await formatWithProjectPrettier(path, text);
+  return result.problem ? { after: result.text, skip: { codemod: 'format', reason: result.problem } } : { after: result.text };
 }

@@ -17,7 +17,7 @@ import type { CodemodModule, TransformReply, WorkerSetup } from './protocol.js';
 import { CodemodLoadError } from './protocol.js';
 import { prefilterFile, readForCodemods, textToWrite } from './read.js';
 import type { PendingWrite } from './helpers.js';
-import { needsHelpers, settleHelpers } from './helpers.js';
+import { formatted, needsHelpers, settleHelpers } from './helpers.js';
 import { displayPath } from './report.js';
 import type { Failure, FileResult } from './results.js';
 import { byPath, skipFromReport } from './results.js';
@@ -43,6 +43,8 @@ export interface RunOptions {
   /** Only this part of the files (by path relative to `cwd`). */
   readonly shard?: Shard;
   readonly onProgress?: (counts: ProgressCounts) => void;
+  /** --format: changed files go through the project's Prettier before they are written. */
+  readonly format?: boolean;
 }
 
 /** What a run counted; per-file outcomes go to the `onFile` callback. */
@@ -114,7 +116,7 @@ export async function runCodemods(options: RunOptions, onFile: (file: FileResult
             waiting.push({ file: settle(path, read, reply), pending: { path, bom: read.bom, stamp: read.stamp } });
             return undefined;
           }
-          const file = settle(path, read, reply);
+          const file = await formatChanged(settle(path, read, reply), options.format);
           return options.write && file.status === 'changed' ? write(file, read) : file;
         },
         async (file) => {
@@ -194,6 +196,13 @@ function settle(path: string, read: Candidate, reply: TransformReply): FileResul
   if (reply.kind === 'failed') return { status: 'failed', path, changedBy: [], skips, failure: reply.failure };
   if (reply.output === undefined) return { status: 'unchanged', path, changedBy: [], skips };
   return { status: 'changed', path, changedBy: reply.changedBy, skips, before: read.source, after: reply.output };
+}
+
+/** With --format, a changed file's new text as the project's Prettier formats it (or a skip saying why not). */
+async function formatChanged(file: FileResult, format: boolean | undefined): Promise<FileResult> {
+  if (!format || file.status !== 'changed') return file;
+  const { after, skip } = await formatted(file.path, file.after, format);
+  return { ...file, after, skips: skip ? [...file.skips, skip] : file.skips };
 }
 
 async function write(file: Extract<FileResult, { status: 'changed' }>, read: Candidate): Promise<FileResult> {
