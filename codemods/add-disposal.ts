@@ -14,10 +14,11 @@ import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { FunctionNode, Node } from '../core/ast.js';
 import { contains, isFunction, skipWrappers, walk } from '../core/ast.js';
-import { localFunctionOf } from '../core/functions.js';
+import { localFunctionOf, memberFunction } from '../core/functions.js';
 import type { SignalRModel } from '../core/model.js';
 import { ANGULAR_DESTROY_INTERFACE, ANGULAR_DESTROY_METHOD } from '../core/owners/angular.js';
 import type { BoundedOwner } from '../core/owners/index.js';
+import { REACT_UNMOUNT_METHOD } from '../core/owners/react-class.js';
 import { refGuardOf } from '../core/owners/react-effect.js';
 import { isComponentHeld } from '../core/owners/react-hooks.js';
 import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS } from '../core/owners/vue.js';
@@ -155,6 +156,7 @@ function dispose(context: Context, finding: UnstoppedConnection): Outcome {
     }
     case 'react-effect':
       return stopInEffectCleanup(context, finding, owner);
+    case 'react-class-component':
     case 'angular-component':
     case 'vue-component': {
       // Pass 1 has added every hook it could; what is left here cannot be fixed.
@@ -415,6 +417,10 @@ interface TextEdit {
 interface ComponentHookPlan {
   readonly container: TSESTree.ClassBody | TSESTree.ObjectExpression;
   readonly classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+  /** The hooks that may take the stop, the first one found is extended. */
+  readonly hooks: readonly string[];
+  /** The hook added when there is none. */
+  readonly added: string;
   readonly stop: string;
 }
 
@@ -426,7 +432,7 @@ interface ComponentHookPlan {
 function insertComponentHooks(parsed: AnalyzedFile, file: FileInfo): string | undefined {
   const stopsByContainer = new Map<ComponentHookPlan['container'], ComponentHookPlan[]>();
   for (const finding of unstoppedConnections(parsed.model, file.path)) {
-    if (finding.owner.kind !== 'angular-component' && finding.owner.kind !== 'vue-component') continue;
+    if (finding.owner.kind !== 'angular-component' && finding.owner.kind !== 'vue-component' && finding.owner.kind !== 'react-class-component') continue;
     if (finding.owner.kind === 'vue-component' && setupHolder(finding, finding.owner)) continue;
     const plan = componentHookPlan(finding);
     if ('reason' in plan) continue;
@@ -438,16 +444,18 @@ function insertComponentHooks(parsed: AnalyzedFile, file: FileInfo): string | un
   const edits: TextEdit[] = [];
   for (const [container, plans] of stopsByContainer) {
     const stops = plans.map((plan) => plan.stop);
-    const classNode = plans[0]!.classNode;
-    const hook = classNode ? destroyMethod(classNode) : VUE_UNMOUNT_OPTIONS.map((name) => optionMethod(container as TSESTree.ObjectExpression, name)).find((fn) => fn !== undefined);
+    const { classNode, hooks, added } = plans[0]!;
+    const hook = hooks.map((name) => memberFunction(classNode ?? (container as TSESTree.ObjectExpression), name)).find((fn) => fn !== undefined);
     if (hook?.body.type === AST_NODE_TYPES.BlockStatement) {
       edits.push(...appendStatements(source, hook.body, stops));
       continue;
     }
+    // A hook without a block body (`componentWillUnmount = () => x.stop()`) is left to pass 2, which reports it.
+    if (hook) continue;
     const typed = isTypeScript(file.path);
-    const signature = classNode ? `${ANGULAR_DESTROY_METHOD}()${typed ? ': void' : ''}` : `${VUE_UNMOUNT_OPTION}()`;
-    edits.push(appendMember(source, container, signature, stops));
-    if (classNode && typed) edits.push(...implementOnDestroy(parsed, classNode));
+    const angular = added === ANGULAR_DESTROY_METHOD;
+    edits.push(appendMember(source, container, `${added}()${angular && typed ? ': void' : ''}`, stops));
+    if (classNode && angular && typed) edits.push(...implementOnDestroy(parsed, classNode));
   }
   if (edits.length === 0) return undefined;
   let result = source;
@@ -465,23 +473,25 @@ function componentHookPlan(finding: UnstoppedConnection): ComponentHookPlan | { 
       (member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === field.property,
     );
     const initialised = definition?.value != null && finding.flow.creations.has(skipWrappers(definition.value));
-    return { container: owner.node.body, classNode: owner.node, stop: stopStatementText(finding, `this.${field.property}`, !initialised) };
+    const stop = stopStatementText(finding, `this.${field.property}`, !initialised);
+    return { container: owner.node.body, classNode: owner.node, hooks: [ANGULAR_DESTROY_METHOD], added: ANGULAR_DESTROY_METHOD, stop };
+  }
+  if (owner.kind === 'react-class-component') {
+    const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === owner.node);
+    if (field?.kind !== 'field') return { node: finding.start, reason: `the connection is not kept in a field or the state, so \`${REACT_UNMOUNT_METHOD}\` could not reach it; store it in one` };
+    const stop = stopStatementText(finding, `this.${field.property}`, true);
+    return { container: owner.node.body, classNode: owner.node, hooks: [REACT_UNMOUNT_METHOD], added: REACT_UNMOUNT_METHOD, stop };
   }
   if (owner.kind === 'vue-component' && owner.node.type === AST_NODE_TYPES.ObjectExpression) {
     const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === owner.node);
-    if (field?.kind === 'field') return { container: owner.node, classNode: undefined, stop: stopStatementText(finding, `this.${field.property}`, true) };
+    if (field?.kind === 'field') {
+      return { container: owner.node, classNode: undefined, hooks: VUE_UNMOUNT_OPTIONS, added: VUE_UNMOUNT_OPTION, stop: stopStatementText(finding, `this.${field.property}`, true) };
+    }
   }
   return {
     node: finding.start,
     reason: 'the connection is held inside a nested function of the component, out of reach of an unmount hook; declare it in `setup` or keep it in the component\'s data',
   };
-}
-
-function destroyMethod(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): FunctionNode | undefined {
-  const method = classNode.body.body.find(
-    (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === ANGULAR_DESTROY_METHOD,
-  );
-  return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
 }
 
 /** `implements OnDestroy`, and `OnDestroy` in the `@angular/core` import; nothing when the class already says it. */
@@ -628,15 +638,6 @@ function vueHookName(parsed: ParsedFile): string | undefined {
     program.body.splice(lastImport + 1, 0, parseStatement(parsed, `import { ${VUE_UNMOUNT_HOOK} } from '${VUE_MODULE}';`) as TSESTree.Statement);
   }
   return VUE_UNMOUNT_HOOK;
-}
-
-function optionMethod(options: TSESTree.ObjectExpression, name: string): FunctionNode | undefined {
-  for (const property of options.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== name) continue;
-    const value = skipWrappers(property.value);
-    if (isFunction(value)) return value;
-  }
-  return undefined;
 }
 
 function isVueImport(parsed: AnalyzedFile, callee: Node, names: readonly string[]): boolean {

@@ -9,7 +9,7 @@ import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { localFunctionOf } from './functions.js';
 import type { ClassNode, SignalRModel } from './model.js';
-import { classOfThis, objectOfThis } from './model/slots.js';
+import { classOfThis, componentStateField, objectOfThis, stateObjectClass } from './model/slots.js';
 import { PAGE_OBJECTS } from './owners/page-start.js';
 import { isReactRef, isStateSetter } from './owners/react-hooks.js';
 import { vueComponentOfSetup } from './owners/vue.js';
@@ -274,6 +274,15 @@ class FlowBuilder {
    * spread holding it): kept only when the outermost literal is what Vue's `setup()` returns.
    */
   private contained(part: Node): void {
+    // `this.setState({ connection })`: the component's state holds it.
+    if (part.type === AST_NODE_TYPES.Property && part.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const stateClass = stateObjectClass(part.parent);
+      const property = staticPropertyName(part);
+      if (stateClass && property !== undefined) {
+        this.field(stateClass, componentStateField(property), false);
+        return;
+      }
+    }
     let literal: Node = part.type === AST_NODE_TYPES.ArrayExpression ? part : part.parent!;
     for (;;) {
       const wrapper = outermostWrapper(literal);

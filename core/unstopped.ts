@@ -13,6 +13,7 @@ import { angularDestroyCallbacks } from './owners/angular.js';
 import { functionStopProblem } from './owners/function.js';
 import type { BoundedOwner } from './owners/index.js';
 import { ownerOfConnection } from './owners/index.js';
+import { reactUnmountCallback } from './owners/react-class.js';
 import { effectCallbacks, effectCleanups } from './owners/react-effect.js';
 import type { VueComponentOwner } from './owners/vue.js';
 import { vueUnmountCallbacks } from './owners/vue.js';
@@ -88,6 +89,8 @@ function stopProblemOf(
       return functionStopProblem(model, owner.node, start, flow);
     case 'react-effect':
       return reactEffectStops(model, flow) ? undefined : { problem: 'not-stopped', successPathStops: [] };
+    case 'react-class-component':
+      return reactClassStops(model, owner.node, flow) ? undefined : { problem: 'not-stopped', successPathStops: [] };
     case 'angular-component':
       return angularComponentStops(model, owner.node, flow) ? undefined : { problem: 'not-stopped', successPathStops: [] };
     case 'vue-component':
@@ -98,6 +101,12 @@ function stopProblemOf(
 /** Some effect's cleanup stops it (the effect that started it, or another one of the component's). */
 function reactEffectStops(model: SignalRModel, flow: ConnectionFlow): boolean {
   return effectCallbacks(model).some((callback) => effectCleanups(model, callback).some((cleanup) => stops(model, cleanup, flow)));
+}
+
+/** `componentWillUnmount` (through the methods it calls) stops it. */
+function reactClassStops(model: SignalRModel, classNode: ClassNode, flow: ConnectionFlow): boolean {
+  const unmount = reactUnmountCallback(classNode);
+  return unmount !== undefined && stops(model, unmount, flow);
 }
 
 /** `ngOnDestroy` (through the methods it calls) or a `DestroyRef.onDestroy` callback stops it; an inherited `ngOnDestroy` may. */

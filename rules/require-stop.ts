@@ -7,6 +7,7 @@ import { modelOf } from './utils/model.js';
 export type Options = [];
 export type MessageIds =
   | 'angularNotStopped'
+  | 'classComponentNotStopped'
   | 'effectNotStopped'
   | 'functionNotStopped'
   | 'handlerNotStopped'
@@ -19,13 +20,15 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description:
-        'Require a connection started in a function, React effect, Angular or Vue component to be stopped on the way out, so connections do not pile up until Azure SignalR answers 429',
+        'Require a connection started in a function, React effect or component, Angular or Vue component to be stopped on the way out, so connections do not pile up until Azure SignalR answers 429',
       recommended: true,
     },
     schema: [],
     messages: {
       angularNotStopped:
         'This component starts `{{name}}` but no `ngOnDestroy` stops it: connections pile up until Azure SignalR answers 429. Stop it in `ngOnDestroy`.',
+      classComponentNotStopped:
+        'This component starts `{{name}}` but `componentWillUnmount` does not stop it: each mount leaks a connection, until 429. Stop it in `componentWillUnmount`.',
       effectNotStopped:
         'This effect starts `{{name}}` and no cleanup stops it: each re-run and unmount leaks a connection, until 429. Return a cleanup such as `() => { void {{name}}.stop(); }`.',
       functionNotStopped:
@@ -65,6 +68,9 @@ export default createRule<Options, MessageIds>({
           return;
         case 'react-effect':
           context.report({ node: finding.start, messageId: 'effectNotStopped', data: { name } });
+          return;
+        case 'react-class-component':
+          context.report({ node: finding.start, messageId: 'classComponentNotStopped', data: { name } });
           return;
         case 'angular-component':
           context.report({ node: finding.start, messageId: 'angularNotStopped', data: { name } });

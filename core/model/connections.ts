@@ -12,7 +12,7 @@ import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENER
 import { isBuildCall } from './builders.js';
 import type { Bindings } from './imports.js';
 import type { SlotIndex } from './slots.js';
-import { classOfThis, fieldKey, objectOfThis, propertyKey, typedKey } from './slots.js';
+import { classOfState, classOfThis, componentStateField, componentStateKey, fieldKey, objectOfThis, propertyKey, typedKey } from './slots.js';
 
 /** React's \`useRef(initial)\` and the property its result holds the value in. */
 const REF_HOOK = 'useRef';
@@ -67,6 +67,10 @@ export class ConnectionIndex {
         if (variable) {
           return this.memo(propertyKey(variable, property), () => this.propertyConnection(variable, object.name, property));
         }
+      } else {
+        const stateClass = classOfState(object);
+        const held = stateClass && this.memo(componentStateKey(stateClass, property), () => this.componentStateConnection(stateClass, property));
+        if (held) return held;
       }
       return this.typedConnection(target);
     }
@@ -139,6 +143,14 @@ export class ConnectionIndex {
     if (!flavour && !typed) return undefined;
     const name = `this.${property}`;
     return { kind: 'field', flavour: flavour ?? 'core', name, classNode, property, creations };
+  }
+
+  /** `this.state.<property>` of a class component: what `this.setState({ <property>: … })` stores. */
+  private componentStateConnection(classNode: ClassNode, property: string): Connection | undefined {
+    const creations: Node[] = [];
+    let flavour: ClientFlavour | undefined;
+    for (const value of this.slots.componentStateSlot(classNode, property).values) this.collectCreation(value, creations, (f) => (flavour ??= f));
+    return flavour && { kind: 'field', flavour, name: `this.${componentStateField(property)}`, classNode, property: componentStateField(property), creations };
   }
 
   /** `this.<property>` in the methods of an object literal (Vue's options API): what those methods assign to it. */

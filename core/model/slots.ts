@@ -7,12 +7,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from '../ast.js';
-import { skipWrappers, staticPropertyName } from '../ast.js';
+import { enclosingFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, Slot } from '../model.js';
 import type { Bindings } from './imports.js';
 
 /** The slots of a file; the model (core/model.ts) reads connections out of them. */
 export class SlotIndex {
+  private readonly stateObjectsByClass = new Map<ClassNode, TSESTree.ObjectExpression[]>();
+
   constructor(
     private readonly bindings: Bindings,
     private readonly memberAssignments: readonly TSESTree.AssignmentExpression[],
@@ -36,6 +38,8 @@ export class SlotIndex {
       const classNode = classOfThis(object);
       return classNode && this.fieldSlot(classNode, property);
     }
+    const stateClass = classOfState(object);
+    if (stateClass) return this.componentStateSlot(stateClass, property);
     const variable = object.type === AST_NODE_TYPES.Identifier ? this.bindings.variableOf(object) : undefined;
     return variable && this.propertySlot(variable, property);
   }
@@ -76,6 +80,29 @@ export class SlotIndex {
       values.push(skipWrappers(assignment.right));
     }
     return { key: fieldKey(classNode, property), values, annotations };
+  }
+
+  /** `this.state.<property>` of a class component: what `this.setState`, `this.state = …` and a `state` field write to it. */
+  componentStateSlot(classNode: ClassNode, property: string): Slot {
+    const values: Node[] = [];
+    for (const literal of this.stateObjects(classNode)) {
+      for (const member of literal.properties) {
+        if (member.type === AST_NODE_TYPES.Property && staticPropertyName(member) === property) values.push(skipWrappers(member.value));
+      }
+    }
+    return { key: componentStateKey(classNode, property), values, annotations: [] };
+  }
+
+  private stateObjects(classNode: ClassNode): TSESTree.ObjectExpression[] {
+    let literals = this.stateObjectsByClass.get(classNode);
+    if (!literals) {
+      const found: TSESTree.ObjectExpression[] = [];
+      walk(classNode.body, (node) => {
+        if (node.type === AST_NODE_TYPES.ObjectExpression && stateObjectClass(node) === classNode) found.push(node);
+      });
+      this.stateObjectsByClass.set(classNode, (literals = found));
+    }
+    return literals;
   }
 
   propertySlot(variable: Variable, property: string): Slot {
@@ -130,6 +157,46 @@ export function objectOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpr
   return undefined;
 }
 
+/** A class component's state: `this.state`, written with `this.setState(…)`. */
+const STATE = 'state';
+const SET_STATE = 'setState';
+
+/** `this.state` inside a class: the class whose component state it is. */
+export function classOfState(node: Node): ClassNode | undefined {
+  const target = skipWrappers(node);
+  if (target.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(target) !== STATE) return undefined;
+  const object = skipWrappers(target.object);
+  return object.type === AST_NODE_TYPES.ThisExpression ? classOfThis(object) : undefined;
+}
+
+/**
+ * For an object literal written to a class component's state, the class: `this.setState({ … })`,
+ * `this.setState((state) => ({ … }))` (or a function returning the literal), `this.state = { … }`, and
+ * a `state = { … }` field.
+ */
+export function stateObjectClass(literal: TSESTree.ObjectExpression): ClassNode | undefined {
+  let wrapper = outermostWrapper(literal);
+  let parent = wrapper.parent;
+  const updater = parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === wrapper ? parent : parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : undefined;
+  if (updater) {
+    wrapper = outermostWrapper(updater);
+    parent = wrapper.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === wrapper) {
+    const callee = skipWrappers(parent.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== SET_STATE) return undefined;
+    const object = skipWrappers(callee.object);
+    return object.type === AST_NODE_TYPES.ThisExpression ? classOfThis(object) : undefined;
+  }
+  if (updater) return undefined;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === wrapper) return classOfState(parent.left);
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === wrapper && !parent.static && staticPropertyName(parent) === STATE) {
+    const classNode = parent.parent.parent;
+    return classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression ? classNode : undefined;
+  }
+  return undefined;
+}
+
 const fieldKeys = new WeakMap<ClassNode | TSESTree.ObjectExpression, Map<string, object>>();
 export function fieldKey(classNode: ClassNode | TSESTree.ObjectExpression, property: string): object {
   let byName = fieldKeys.get(classNode);
@@ -137,6 +204,15 @@ export function fieldKey(classNode: ClassNode | TSESTree.ObjectExpression, prope
   let key = byName.get(property);
   if (!key) byName.set(property, (key = { classNode, property }));
   return key;
+}
+
+/** The key of `this.state.<property>`: a field of the class named `state.<property>`, as flows name it too. */
+export function componentStateKey(classNode: ClassNode, property: string): object {
+  return fieldKey(classNode, componentStateField(property));
+}
+
+export function componentStateField(property: string): string {
+  return `${STATE}.${property}`;
 }
 
 const typedKeys = new WeakMap<Variable, object>();

@@ -23,12 +23,14 @@ import { isHeldForTheAppLifetime } from './module.js';
 import { isPageStartCallback } from './page-start.js';
 import type { ReactEffectOwner } from './react-effect.js';
 import { effectCallOf } from './react-effect.js';
+import type { ReactClassComponentOwner } from './react-class.js';
+import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from './react-class.js';
 import { isComponentHeld } from './react-hooks.js';
 import type { VueComponentOwner } from './vue.js';
 import { isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
 
 /** A lifecycle that ends, and so must stop what it started. */
-export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | AngularComponentOwner | VueComponentOwner;
+export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | ReactClassComponentOwner | AngularComponentOwner | VueComponentOwner;
 
 /** Who owns the code at a place, or a connection: an app-long scope, a receiver we cannot see, or a bounded owner. */
 export type Owner =
@@ -50,8 +52,8 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
     if (isPageStartCallback(model, fn)) return { kind: 'app', node: fn };
     const vueComponent = vueComponentOfSetup(model, fn);
     if (vueComponent) return { kind: 'vue-component', node: vueComponent, setup: fn };
-    if (isImmediatelyInvoked(fn) || isVueHookCallback(model, fn, VUE_START_HOOKS)) continue;
-    const startedBy = angularComponentStartedBy(model, fn) ?? vueComponentStartedBy(model, fn);
+    if (isImmediatelyInvoked(fn) || isVueHookCallback(model, fn, VUE_START_HOOKS) || isSetStateCallback(model, fn)) continue;
+    const startedBy = angularComponentStartedBy(model, fn) ?? vueComponentStartedBy(model, fn) ?? reactClassStartedBy(model, fn);
     if (startedBy) return startedBy;
     const handlers = handlersOf(model, filename);
     const handler = handlers.handlerOf(fn) ?? handlers.enclosingHandler(fn);
@@ -103,6 +105,7 @@ function ownerOfField(model: SignalRModel, owner: ClassNode | TSESTree.ObjectExp
   if (owner.type === AST_NODE_TYPES.ObjectExpression) {
     return isVueOptions(model, owner) ? { kind: 'vue-component', node: owner, setup: vueSetupOf(owner) } : { kind: 'handed-off', node: owner };
   }
+  if (isReactClassComponent(model, owner)) return { kind: 'react-class-component', node: owner };
   switch (angularRole(model, owner)) {
     case 'view':
       return { kind: 'angular-component', node: owner };
