@@ -2,7 +2,7 @@
 // reconnect policy, a start that retries with a random back-off, a restart for `onclose`, and a stop
 // that cancels pending retries. Declared in each file's language level: promises and callbacks
 // rather than `async`, arrow functions and `const` only where the file uses them.
-import { RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
+import { backoffDelaySource, RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
 import { RETRY_COUNT_PROPERTY, RETRY_POLICY_METHOD } from '../../core/reconnect/policies.js';
 import type { HelperContext } from './helpers.js';
 import { defineHelpers } from './helpers.js';
@@ -35,7 +35,7 @@ defineHelpers(
       return [
         `// ${(initialDelayMs * (1 - jitter)) / 1000}–${initialDelayMs / 1000} s, doubling up to ${(maxDelayMs * (1 - jitter)) / 1000}–${maxDelayMs / 1000} s; random, so that clients cut off together come back apart.`,
         `function ${context.ref(H.retryDelay)}(${retryCount}${typed(context, ': number')})${typed(context, ': number')} {`,
-        `  return Math.min(${maxDelayMs}, ${initialDelayMs} * ${power(context.style, '2', retryCount)}) * (1 - ${jitter} * Math.random());`,
+        `  return ${backoffDelaySource(retryCount, (base, exponent) => power(context.style, base, exponent))};`,
         '}',
       ].join('\n');
     },

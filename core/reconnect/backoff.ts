@@ -14,11 +14,17 @@ export function backoffDelayRange(retryCount: number): { min: number; max: numbe
   return { min: max * (1 - jitter), max };
 }
 
-/** JavaScript for the `RECONNECT_BACKOFF` delay before retry number `retryCount` (an expression's source). */
-export function backoffDelaySource(retryCount: string): string {
+/**
+ * JavaScript for the `RECONNECT_BACKOFF` delay before retry number `retryCount` (an expression's
+ * source). `power` writes `2ⁿ`: `**` by default, `Math.pow` for files below ES2016.
+ */
+export function backoffDelaySource(retryCount: string, power: (base: string, exponent: string) => string = exponentiation): string {
   const { initialDelayMs, maxDelayMs, jitter } = RECONNECT_BACKOFF;
-  const exponent = /^[\w.]+$/.test(retryCount) ? retryCount : `(${retryCount})`;
-  return `Math.min(${maxDelayMs}, ${initialDelayMs} * 2 ** ${exponent}) * (1 - ${jitter} * Math.random())`;
+  return `Math.min(${maxDelayMs}, ${initialDelayMs} * ${power('2', retryCount)}) * (1 - ${jitter} * Math.random())`;
+}
+
+function exponentiation(base: string, exponent: string): string {
+  return `${base} ** ${/^[\w.]+$/.test(exponent) ? exponent : `(${exponent})`}`;
 }
 
 /** A random delay for the classic client's `disconnected` restart, spread over the back-off's range. */

@@ -65,7 +65,8 @@ describe('the back-off add-reconnect writes', () => {
 
   it('is documented with the numbers core uses', () => {
     const doc = readFileSync(new URL('../../docs/codemods/add-reconnect.md', import.meta.url), 'utf8');
-    expect(doc).toContain(backoffDelaySource('retryContext.previousRetryCount'));
+    const seconds = (n: number): string => `${backoffDelayRange(n).min / 1000}–${backoffDelayRange(n).max / 1000} s`;
+    expect(doc.replace(/\s+/g, ' ')).toContain([0, 1, 2, 3, 4].map(seconds).join(', '));
     expect(doc).toContain(`min(${RECONNECT_BACKOFF.maxDelayMs / 1000} s, ${RECONNECT_BACKOFF.initialDelayMs / 1000} s × 2ⁿ) × (1 − ${RECONNECT_BACKOFF.jitter} × random)`);
   });
 });

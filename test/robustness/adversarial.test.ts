@@ -117,9 +117,11 @@ for (const { name } of CODEMODS) {
     it('rewrites a 5 MB file exactly as its SignalR part alone, the rest untouched', () => {
       const { error, output } = outcome(HUGE_CLIENT);
       expect(error).toBeUndefined();
-      // Compared without the bulk, so that a failure shows a readable diff.
+      // Compared without the bulk, so that a failure shows a readable diff. The bulk's multi-line
+      // literals end with commas, and added code follows the file's style: trailing commas aside,
+      // the rewrite must be the plain client's.
       const withoutBulk = output?.includes(BULK) ? output.replace(BULK, '') : '<the generated code and data were changed>';
-      expect(withoutBulk).toBe(outcome(PLAIN_CLIENT).output);
+      expect(withoutTrailingCommas(withoutBulk)).toBe(withoutTrailingCommas(outcome(PLAIN_CLIENT).output ?? ''));
     });
 
     it('copes with deep nesting and unusual syntax: no crash, output parses, a second run changes nothing', () => {
@@ -127,4 +129,8 @@ for (const { name } of CODEMODS) {
       expect({ crashes, unparsableOutputs, notIdempotent }).toEqual({ crashes: [], unparsableOutputs: [], notIdempotent: [] });
     });
   });
+}
+
+function withoutTrailingCommas(code: string): string {
+  return code.replace(/,(\s*[)\]}])/g, '$1');
 }
