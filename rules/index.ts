@@ -9,6 +9,7 @@ import type { Linter, Rule } from 'eslint';
 import awaitGroupJoin from './await-group-join.js';
 import handleStartErrors from './handle-start-errors.js';
 import negotiateAcceptsPost from './negotiate-accepts-post.js';
+import noConnectionInRender from './no-connection-in-render.js';
 import noConnectionPerInvocation from './no-connection-per-invocation.js';
 import noHardcodedConnectionString from './no-hardcoded-connection-string.js';
 import noHubQueryParam from './no-hub-query-param.js';
@@ -55,6 +56,7 @@ const rules = {
   'await-group-join': awaitGroupJoin,
   'handle-start-errors': handleStartErrors,
   'negotiate-accepts-post': negotiateAcceptsPost,
+  'no-connection-in-render': noConnectionInRender,
   'no-connection-per-invocation': noConnectionPerInvocation,
   'no-hardcoded-connection-string': noHardcodedConnectionString,
   'no-hub-query-param': noHubQueryParam,

@@ -176,6 +176,36 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';`,
   },
 };
 
+const reactState: Template = {
+  kind: 'signalr-react-state',
+  extension: '.tsx',
+  folder: 'components',
+  weight: 1,
+  render(random, e) {
+    const P = e.pascal;
+    // Without the arrow, the builder runs on every render and all but the first connection are thrown away.
+    const lazy = random.chance(0.5) ? '() => ' : '';
+    return joinBlocks([
+      `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';`,
+      `export function ${P}Typing({ room }: { room: string }) {
+  const [connection] = useState(${lazy}new HubConnectionBuilder().withUrl('/hubs/${e.plural}/typing').withAutomaticReconnect().build());
+  const [typing, setTyping] = useState<string[]>([]);
+
+  useEffect(() => {
+    connection.on('Typing', (users: string[]) => setTyping(users));
+    connection.start().catch((reason: unknown) => console.error('${P} typing is offline', reason));
+    return () => {
+      void connection.stop();
+    };
+  }, [connection]);
+
+  return typing.length > 0 ? <p>{\`\${typing.join(', ')} typing in #\${room}\`}</p> : null;
+}`,
+    ]);
+  },
+};
+
 const angularService: Template = {
   kind: 'signalr-angular-service',
   extension: '.ts',
@@ -553,6 +583,7 @@ connection.on('${e.pascal}Changed', (id: string) => document.getElementById(id)?
 export const SIGNALR_TEMPLATES: readonly Template[] = [
   reactEffect,
   reactRef,
+  reactState,
   angularService,
   angularComponent,
   nodeScript,

@@ -1,0 +1,186 @@
+// What runs every time a React function component (or a custom hook) renders: its own body, the
+// arguments it passes to hooks, and its parameters' defaults. A connection built there is built
+// again on every render: a new object each time, thrown away unless something keeps it, and a new
+// connection per render once an effect starts what the render built. The analysis behind
+// `no-connection-in-render` (and the lazy-`useState` rewrite of its codemod).
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { FunctionNode, Node } from './ast.js';
+import { contains, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { callGraphOf } from './calls.js';
+import type { SignalRModel } from './model.js';
+import { isImportedFrom } from './model/imports.js';
+import { readsRef, REACT_MODULES } from './owners/react-hooks.js';
+
+/** Hooks whose first argument is the initial value: evaluated on every render, used on the first. */
+const INITIAL_VALUE_HOOKS = { state: 'useState', ref: 'useRef' } as const;
+/** Wrappers whose argument is the component itself: `memo(Chat)`, `forwardRef((props, ref) => …)`. */
+const COMPONENT_WRAPPERS: readonly string[] = ['memo', 'forwardRef'];
+/** A component's name starts with a capital letter; a hook's with `use` and a capital or digit. */
+const COMPONENT_NAME = /^[A-Z]/;
+const HOOK_NAME = /^use[A-Z0-9]/;
+/** How many functions deep a factory call is followed to see whether it builds a new connection. */
+const MAX_FACTORY_DEPTH = 2;
+
+/** Where in a render the connection is built. */
+export type RenderPlace = 'body' | 'default-parameter' | 'ref-initializer' | 'state-initializer';
+
+export interface RenderCreation {
+  /** `….build()`, `$.hubConnection(…)`, or a call of a function of this file that returns a new one. */
+  readonly creation: TSESTree.CallExpression;
+  /** The component or hook whose render runs it, and how messages name it. */
+  readonly component: FunctionNode;
+  readonly componentName: string;
+  readonly place: RenderPlace;
+  /** For the initializers: the `useState(…)`/`useRef(…)` call. */
+  readonly hook: TSESTree.CallExpression | undefined;
+}
+
+const analyses = new WeakMap<SignalRModel, readonly RenderCreation[]>();
+
+/** Every connection the file builds while a component renders. Computed once per file. */
+export function creationsInRender(model: SignalRModel): readonly RenderCreation[] {
+  let found = analyses.get(model);
+  if (!found) {
+    found = findCreations(model);
+    analyses.set(model, found);
+  }
+  return found;
+}
+
+function findCreations(model: SignalRModel): RenderCreation[] {
+  if (!usesReact(model)) return [];
+  const found: RenderCreation[] = [];
+  walk(model.program, (node) => {
+    if (!isFunction(node)) return;
+    const name = renderingFunctionName(model, node);
+    if (name === undefined) return;
+    for (const creation of ownCreations(model, node)) {
+      const place = placeOf(model, creation, node);
+      if (place) found.push({ creation, component: node, componentName: name, ...place });
+    }
+  });
+  return found;
+}
+
+/** The file imports React, or renders JSX. */
+function usesReact(model: SignalRModel): boolean {
+  let found = false;
+  walk(model.program, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.ImportDeclaration && REACT_MODULES.includes(node.source.value)) found = true;
+    if (node.type === AST_NODE_TYPES.JSXElement || node.type === AST_NODE_TYPES.JSXFragment) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The name of a function that runs on every render: a component (a capitalised name, or the
+ * argument of `memo`/`forwardRef`, that returns JSX or calls hooks) or a custom hook (`useX`).
+ */
+function renderingFunctionName(model: SignalRModel, fn: FunctionNode): string | undefined {
+  const holder = outermostWrapper(fn);
+  const parent = holder.parent;
+  let name: string | undefined;
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) name = fn.id.name;
+  else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) name = parent.id.name;
+  else if (parent?.type === AST_NODE_TYPES.CallExpression && isImportedFrom(model, parent.callee, REACT_MODULES, COMPONENT_WRAPPERS)) {
+    const declarator = outermostWrapper(parent).parent;
+    name = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : 'component';
+    return name;
+  }
+  if (name === undefined) return undefined;
+  if (HOOK_NAME.test(name)) return name;
+  return COMPONENT_NAME.test(name) && rendersOrUsesHooks(fn) ? name : undefined;
+}
+
+function rendersOrUsesHooks(fn: FunctionNode): boolean {
+  let found = false;
+  walkOwn(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.JSXElement || node.type === AST_NODE_TYPES.JSXFragment) found = true;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+      if (name !== undefined && HOOK_NAME.test(name)) found = true;
+    }
+  });
+  return found;
+}
+
+/** The calls in `fn`'s own code (its body and parameter defaults, not nested functions) that build a new connection. */
+function ownCreations(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpression[] {
+  const creations: TSESTree.CallExpression[] = [];
+  walkOwn(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && buildsNewConnection(model, node, 0)) creations.push(node);
+  });
+  return creations;
+}
+
+/**
+ * `call` returns a connection it has just built: `….build()`, `$.hubConnection(…)`, or a function of
+ * this file whose every `return` gives one it builds. A getter that returns a kept one does not.
+ */
+function buildsNewConnection(model: SignalRModel, call: TSESTree.CallExpression, depth: number): boolean {
+  if (model.isBuildCall(call) || model.classicCreations.includes(call)) return true;
+  const callee = depth < MAX_FACTORY_DEPTH ? callGraphOf(model).calleeOf(call) : undefined;
+  if (!callee) return false;
+  const returned: Node[] = [];
+  if (callee.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(callee.body);
+  else {
+    walkOwn(callee, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? node);
+    });
+  }
+  return returned.length > 0 && returned.every((value) => {
+    const target = skipWrappers(value);
+    return target.type === AST_NODE_TYPES.CallExpression && buildsNewConnection(model, target, depth + 1);
+  });
+}
+
+/**
+ * Where `creation` runs in `component`'s render, or undefined when it does not run on every render:
+ * behind a check of a ref (`if (!ref.current) ref.current = build()`), or assigned with `??=`/`||=`
+ * to a ref, the lazy patterns.
+ */
+function placeOf(model: SignalRModel, creation: TSESTree.CallExpression, component: FunctionNode): { place: RenderPlace; hook: TSESTree.CallExpression | undefined } | undefined {
+  let child: Node = creation;
+  for (let current: Node | undefined = creation.parent; current && current !== component; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (current.test !== child && readsRef(model, current.test)) return undefined;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (current.right === child && readsRef(model, current.left)) return undefined;
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (current.right === child && current.operator !== '=' && readsRef(model, current.left)) return undefined;
+        break;
+      case AST_NODE_TYPES.AssignmentPattern:
+        if (current.right === child && component.params.some((param) => contains(param, child))) return { place: 'default-parameter', hook: undefined };
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        if (current.arguments[0] === child) {
+          if (isImportedFrom(model, current.callee, REACT_MODULES, [INITIAL_VALUE_HOOKS.state])) return { place: 'state-initializer', hook: current };
+          if (isImportedFrom(model, current.callee, REACT_MODULES, [INITIAL_VALUE_HOOKS.ref])) return { place: 'ref-initializer', hook: current };
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return { place: 'body', hook: undefined };
+}
+
+/** Visits `fn`'s parameters and body, but not the functions inside them. */
+function walkOwn(fn: FunctionNode, visit: (node: Node) => void): void {
+  for (const root of [...fn.params, fn.body]) {
+    walk(root, (node) => {
+      if (node !== fn && isFunction(node)) return false;
+      visit(node);
+      return undefined;
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import rule from '../../rules/no-connection-in-render.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-connection-in-render', rule, {
+  valid: [
+    // Built in an effect.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect } from 'react';
+export function Chat() {
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    connection.start().catch(console.error);
+    return () => void connection.stop();
+  }, []);
+  return <div />;
+}`,
+    // A lazy useState initializer.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+export function Chat() {
+  const [connection] = useState(() => new HubConnectionBuilder().withUrl('/hubs/chat').build());
+  return <div>{connection.state}</div>;
+}`,
+    // useMemo.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useMemo } from 'react';
+export function Chat({ url }: { url: string }) {
+  const connection = useMemo(() => new HubConnectionBuilder().withUrl(url).build(), [url]);
+  return <div>{connection.state}</div>;
+}`,
+    // A ref filled lazily.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+export function Chat() {
+  const connectionRef = useRef<HubConnection | null>(null);
+  if (!connectionRef.current) connectionRef.current = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  return <div />;
+}`,
+    // ... or with ??=.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+export function useHub() {
+  const ref = useRef<HubConnection>();
+  ref.current ??= new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  return ref.current;
+}`,
+    // Module level: once per page.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export function Chat() {
+  return <div>{connection.state}</div>;
+}`,
+    // A getter of a module-level singleton, called in render, builds nothing new.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+let shared: HubConnection | undefined;
+function getConnection(): HubConnection {
+  if (!shared) shared = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  return shared;
+}
+export function Chat() {
+  const connection = getConnection();
+  return <div>{connection.state}</div>;
+}`,
+    // An event handler: runs on click, not on render.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Connect() {
+  const onClick = () => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    connection.start().catch(console.error);
+  };
+  return <button onClick={onClick}>Connect</button>;
+}`,
+    // A plain function with a capitalised name that is no component (no JSX, no hooks).
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import React from 'react';
+export function CreateConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}
+export const App = () => React.createElement('div');`,
+    // A file without React.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Worker() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').build();
+  return connection.start();
+}`,
+  ],
+  invalid: [
+    // A non-lazy useState initializer.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+export function Quiz() {
+  const [connection] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').build());
+  return <div>{connection.state}</div>;
+}`,
+      errors: [
+        {
+          messageId: 'builtInStateInitializer',
+          line: 4,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'useLazyInitializer',
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+export function Quiz() {
+  const [connection] = useState(() => new HubConnectionBuilder().withUrl('/hubs/quiz').build());
+  return <div>{connection.state}</div>;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // In the component body, started by an effect that depends on it: a connection per render.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import { useEffect } from 'react';
+export const Ticker = ({ symbol }: { symbol: string }) => {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/ticker').build();
+  useEffect(() => {
+    connection.start().then(() => connection.invoke('Watch', symbol)).catch(console.error);
+    return () => void connection.stop();
+  }, [connection, symbol]);
+  return <span>{symbol}</span>;
+};`,
+      errors: [{ messageId: 'builtInRender', line: 4, column: 22, data: { component: 'Ticker' } }],
+    },
+    // In a custom hook's body: every render of every component that uses it.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect } from 'react';
+export function useChat(url: string) {
+  const connection = new HubConnectionBuilder().withUrl(url).build();
+  useEffect(() => {
+    connection.start().catch(console.error);
+    return () => void connection.stop();
+  });
+  return connection;
+}`,
+      errors: [{ messageId: 'builtInRender', line: 4, column: 22, data: { component: 'useChat' } }],
+    },
+    // Through a local factory that builds a new one.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+function createConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}
+export function Chat() {
+  const connectionRef = useRef(createConnection('/hubs/chat'));
+  return <div>{connectionRef.current.state}</div>;
+}`,
+      errors: [{ messageId: 'builtInRefInitializer', line: 7, column: 32 }],
+    },
+    // A default prop value, in a memo-wrapped component.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { memo } from 'react';
+export const Feed = memo(function Feed({ connection = new HubConnectionBuilder().withUrl('/hubs/feed').build() }: { connection?: HubConnection }) {
+  return <div>{connection.state}</div>;
+});`,
+      errors: [{ messageId: 'builtInDefaultProp', line: 3, column: 55, data: { component: 'Feed' } }],
+    },
+  ],
+});
