@@ -16,7 +16,8 @@ import { byPath } from './results.js';
 /** Directories never entered below a given path: dependencies, build output, version control. */
 export const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules', 'dist', 'build', 'out', '.next', 'coverage', '.git', '.hg', '.svn'];
 
-export const DEFAULT_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+/** Scripts, and Vue components (their script blocks). HTML, Razor and Web Forms pages only on request. */
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.vue'];
 
 export interface DiscoveryOptions {
   /** Absolute paths that exist. */

@@ -174,9 +174,9 @@ function inProcessTransformer(setup: WorkerSetup): Transformer {
   let loading: Promise<(path: string, source: string) => Promise<TransformReply>> | undefined;
   const load = async (): Promise<(path: string, source: string) => Promise<TransformReply>> => {
     try {
-      const { loadCodemods, transformSource } = await import('./transform.js');
+      const { loadCodemods, transformFile } = await import('./transform.js');
       const codemods = await loadCodemods(setup.codemods);
-      return (path, source) => transformSource(codemods, path, source, options);
+      return (path, source) => transformFile(codemods, path, source, options);
     } catch (error) {
       throw new CodemodLoadError(`The codemods could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,7 +1,8 @@
 // Running the selected codemods on one file's text, in order, each on the previous one's output: the
 // same code on the main thread (a run with few files to transform) and in worker threads (many). It
 // never touches the file system: the caller reads, checks and writes, so a failing codemod cannot
-// leave a file half done.
+// leave a file half done. A page (Vue, HTML, Razor, Web Forms) is transformed block by block
+// (./page-transform.ts).
 import { TSError } from '@typescript-eslint/typescript-estree';
 import type { API, JSCodeshift, Transform } from 'jscodeshift';
 import { createRequire } from 'node:module';
@@ -9,8 +10,10 @@ import { createRequire } from 'node:module';
 import type { TransformOptions } from '../utils/source.js';
 import { checkSyntax } from '../utils/source.js';
 import { parserFor, usesJsx } from '../utils/parser.js';
+import { transformPage } from './page-transform.js';
 import type { CodemodModule, TransformReply, WorkerReport } from './protocol.js';
 import type { Failure } from './results.js';
+import { pageKindOf } from './script-blocks.js';
 
 export interface LoadedCodemod {
   readonly name: string;
@@ -35,7 +38,21 @@ class ExitCalled extends Error {
   }
 }
 
-export async function transformSource(codemods: readonly LoadedCodemod[], path: string, original: string, options: TransformOptions): Promise<TransformReply> {
+/** Runs the codemods on a file: a script whole, a page one script block at a time. */
+export async function transformFile(codemods: readonly LoadedCodemod[], path: string, source: string, options: TransformOptions): Promise<TransformReply> {
+  const kind = pageKindOf(path);
+  if (!kind) return transformSource(codemods, path, source, options);
+  // A page's script cannot import the project's helpers module: each block declares what it uses.
+  const blockOptions: TransformOptions = { ...options, sharedHelpers: false };
+  return transformPage(path, source, kind, blockOptions, (blockPath, text, locate) => transformSource(codemods, blockPath, text, blockOptions, locate));
+}
+
+/** Where a position of the text being transformed is in the file the user knows (a page, for a block). */
+type Locate = (line: number, column: number) => { readonly line: number; readonly column: number };
+
+const HERE: Locate = (line, column) => ({ line, column });
+
+async function transformSource(codemods: readonly LoadedCodemod[], path: string, original: string, options: TransformOptions, locate: Locate = HERE): Promise<TransformReply> {
   const reports: WorkerReport[] = [];
   const changedBy: string[] = [];
   let source = original;
@@ -48,7 +65,7 @@ export async function transformSource(codemods: readonly LoadedCodemod[], path: 
         changedBy.push(name);
       }
     } catch (error) {
-      return { kind: 'failed', failure: describeError(name, error), reports };
+      return { kind: 'failed', failure: describeError(name, error, locate), reports };
     }
   }
   if (changedBy.length === 0) return { kind: 'done', output: undefined, changedBy, reports };
@@ -107,10 +124,10 @@ function apiFor(path: string, report: (message: string) => void): API {
   };
 }
 
-function describeError(codemod: string, error: unknown): Failure {
+function describeError(codemod: string, error: unknown, locate: Locate): Failure {
   if (error instanceof TSError) {
-    const { line, column } = error.location.start;
-    return { kind: 'syntax', reason: `does not parse: ${error.message} (${line}:${column + 1})` };
+    const { line, column } = locate(error.location.start.line, error.location.start.column + 1);
+    return { kind: 'syntax', reason: `does not parse: ${error.message} (${line}:${column})` };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'codemod', reason: `${codemod} failed: ${message}` };

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import type { TransformOptions } from '../utils/source.js';
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './protocol.js';
-import { loadCodemods, transformSource } from './transform.js';
+import { loadCodemods, transformFile } from './transform.js';
 
 const port = parentPort;
 if (!port) throw new Error('codemods/runner/worker.js runs only as a worker thread.');
@@ -13,6 +13,6 @@ const options: TransformOptions = { ...setup.codemodOptions, signalrSettings: se
 const codemods = await loadCodemods(setup.codemods);
 
 port.on('message', (job: WorkerJob) => {
-  void transformSource(codemods, job.path, job.source, options).then((reply) => port.postMessage({ ...reply, id: job.id } satisfies WorkerMessage));
+  void transformFile(codemods, job.path, job.source, options).then((reply) => port.postMessage({ ...reply, id: job.id } satisfies WorkerMessage));
 });
 port.postMessage({ kind: 'ready' } satisfies WorkerMessage);

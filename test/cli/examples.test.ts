@@ -81,7 +81,7 @@ it('fixes what the codemods claim to fix, keeps the code valid, and is idempoten
   const after = await lint();
   expect(after.fatal).toEqual([]);
   // A finding of a fixed rule may remain only in a file where a codemod that fixes it reported a skip,
-  // or in a file the CLI does not look at by default (the examples' `.vue` component, HTML page, JSON).
+  // or in a file the CLI does not look at by default (the examples' HTML page, JSON).
   const skippedIn = new Map(report.files.map((file) => [file.path, new Set(file.skipped.map((skip) => skip.codemod))]));
   const unexplained = after.findings.filter(
     (finding) =>
