@@ -207,8 +207,9 @@ class FlowBuilder {
     if (left.type !== AST_NODE_TYPES.MemberExpression) return;
     const object = skipWrappers(left.object);
     const property = staticPropertyName(left);
-    if (object.type === AST_NODE_TYPES.ThisExpression && property !== undefined) {
-      const owner = classOfThis(object) ?? objectOfThis(object);
+    const self = this.model.thisOf(object);
+    if (self && property !== undefined) {
+      const owner = classOfThis(self) ?? objectOfThis(self);
       if (owner) {
         this.field(owner, property, false);
         return;

@@ -42,8 +42,9 @@ export function localFunctionOf(model: SignalRModel, node: Node): FunctionNode |
   if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = skipWrappers(target.object);
   const name = staticPropertyName(target);
-  if (object.type !== AST_NODE_TYPES.ThisExpression || name === undefined) return undefined;
-  const owner = classOfThis(object) ?? objectOfThis(object);
+  const self = model.thisOf(object);
+  if (!self || name === undefined) return undefined;
+  const owner = classOfThis(self) ?? objectOfThis(self);
   return owner && memberFunction(owner, name);
 }
 

@@ -132,7 +132,8 @@ export class SignalRModel {
       ...calls.filter((call) => isClassicFactoryCall(this.bindings, call)),
       ...members.filter((member) => isGeneratedHubConnection(this.bindings, member)),
     ];
-    this.usesSignalR = this.bindings.referencesClient() || this.classicCreations.length > 0;
+    this.usesSignalR =
+      this.bindings.referencesClient() || this.classicCreations.length > 0 || members.some((member) => this.bindings.isClientGlobal(member));
     this.usesWebPubSub = this.bindings.importsWebPubSub();
   }
 
@@ -178,9 +179,14 @@ export class SignalRModel {
     return this.bindings.moduleBindingOf(node);
   }
 
-  /** True when `node` is `$`/`jQuery` (global or imported from `jquery`). */
+  /** True when `node` is `$`/`jQuery` (global or imported from `jquery`), also as `window.jQuery` or an IIFE parameter. */
   isJQuery(node: Node): boolean {
     return this.bindings.isJQuery(node);
+  }
+
+  /** `this`, or a name bound to it (`const self = this`): the `this` it stands for. */
+  thisOf(node: Node): TSESTree.ThisExpression | undefined {
+    return this.bindings.thisOf(node);
   }
 
   // ---- builders (core/model/builders.ts) ----

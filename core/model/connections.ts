@@ -5,11 +5,12 @@ import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import type { Node } from '../ast.js';
+import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, ClientFlavour, Connection, ModelOptions } from '../model.js';
 import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS } from '../signalr.js';
 import { isBuildCall } from './builders.js';
+import { isBoundOnce } from './aliases.js';
 import type { Bindings } from './imports.js';
 import type { SlotIndex } from './slots.js';
 import { classOfState, classOfThis, componentStateField, componentStateKey, fieldKey, objectOfThis, propertyKey, typedKey } from './slots.js';
@@ -49,17 +50,18 @@ export class ConnectionIndex {
     if (flavour) return this.memo(target, () => ({ kind: 'value', flavour, name: 'connection', creations: [target] }));
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.bindings.variableOf(target);
-      const held = variable && this.memo(variable, () => this.variableConnection(variable));
+      const held = variable && this.memo(variable, () => this.aliasedConnection(variable) ?? this.variableConnection(variable));
       return held ?? this.typedConnection(target, variable);
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       const property = staticPropertyName(target);
       const object = skipWrappers(target.object);
       if (property === undefined) return this.typedConnection(target);
-      if (object.type === AST_NODE_TYPES.ThisExpression) {
-        const classNode = classOfThis(object);
+      const self = this.bindings.thisOf(object);
+      if (self) {
+        const classNode = classOfThis(self);
         if (classNode) return this.memo(fieldKey(classNode, property), () => this.fieldConnection(classNode, property));
-        const objectNode = objectOfThis(object);
+        const objectNode = objectOfThis(self);
         const held = objectNode && this.memo(fieldKey(objectNode, property), () => this.objectFieldConnection(objectNode, property));
         if (held) return held;
       } else if (object.type === AST_NODE_TYPES.Identifier) {
@@ -159,8 +161,8 @@ export class ConnectionIndex {
     let flavour: ClientFlavour | undefined;
     for (const assignment of this.memberAssignments) {
       const left = assignment.left as TSESTree.MemberExpression;
-      const object = skipWrappers(left.object);
-      if (object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property || objectOfThis(object) !== objectNode) continue;
+      const self = this.bindings.thisOf(left.object);
+      if (!self || staticPropertyName(left) !== property || objectOfThis(self) !== objectNode) continue;
       this.collectCreation(assignment.right, creations, (f) => (flavour ??= f));
     }
     return flavour && { kind: 'field', flavour, name: `this.${property}`, objectNode, property, creations };
@@ -211,16 +213,38 @@ export class ConnectionIndex {
     return this.memo(typedKey(variable), () => ({ kind: 'variable', flavour: 'core', name: variable.name, variable, creations: [] }));
   }
 
+  /**
+   * Another name for a connection held elsewhere, bound once: `const c = this.connection`, `const c =
+   * connection`, `const { connection } = this` (or `= holder`), `const { connection } = useHub()` for a
+   * function of this file that returns it in an object. Such a name gives the very same connection.
+   */
+  private aliasedConnection(variable: Variable): Connection | undefined {
+    const def = variable.defs[0];
+    if (def?.type !== 'Variable' || !isBoundOnce(variable)) return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const init = declarator.init && skipWrappers(declarator.init);
+    if (!init) return undefined;
+    if (declarator.id === def.name) {
+      const readsSlot = init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression;
+      return readsSlot && !this.creationFlavour(init) ? this.connectionOf(init) : undefined;
+    }
+    const property = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? destructuredProperty(declarator.id, def.name) : undefined;
+    if (property === undefined) return undefined;
+    if (init.type === AST_NODE_TYPES.CallExpression) {
+      const returned = returnedProperty(this.bindings, init, property);
+      return returned && this.connectionOf(returned);
+    }
+    const self = this.bindings.thisOf(init);
+    const classNode = self && classOfThis(self);
+    if (classNode) return this.memo(fieldKey(classNode, property), () => this.fieldConnection(classNode, property));
+    const holder = init.type === AST_NODE_TYPES.Identifier ? this.bindings.variableOf(init) : undefined;
+    return holder && this.memo(propertyKey(holder, property), () => this.propertyConnection(holder, (init as TSESTree.Identifier).name, property));
+  }
+
   /** A call of a function declared in this file whose every `return` gives a connection. */
   private returnedCreationFlavour(call: TSESTree.CallExpression, depth: number): ClientFlavour | undefined {
-    const callee = skipWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = this.bindings.variableOf(callee);
-    const def = variable?.defs[0];
-    let fn: Node | undefined;
-    if (def?.type === 'FunctionName') fn = def.node;
-    else if (def?.type === 'Variable') fn = this.bindings.resolveConst(callee);
-    if (!fn || !isFunction(fn)) return undefined;
+    const fn = localFunction(this.bindings, call.callee);
+    if (!fn) return undefined;
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.creationFlavour(fn.body, depth + 1);
     let flavour: ClientFlavour | undefined;
     let allReturnConnections = true;
@@ -265,4 +289,47 @@ function refInitialValue(variable: Variable): Node | undefined {
   const callee = skipWrappers(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
   return name === REF_HOOK ? initial : undefined;
+}
+
+/** The property `const { <property>: name } = …` takes into `name`. */
+function destructuredProperty(pattern: TSESTree.ObjectPattern, name: Node): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === name) return staticPropertyName(property);
+  }
+  return undefined;
+}
+
+/** For a call of a function of this file that returns an object literal (`return { connection }`), that property's value. */
+function returnedProperty(bindings: Bindings, call: TSESTree.CallExpression, property: string): Node | undefined {
+  const fn = localFunction(bindings, call.callee);
+  if (!fn) return undefined;
+  const returned: Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+  else {
+    walk(fn.body, (node) => {
+      if (node !== fn && isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+      return undefined;
+    });
+  }
+  for (const value of returned) {
+    const literal = skipWrappers(value);
+    if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const member of literal.properties) {
+      if (member.type === AST_NODE_TYPES.Property && !member.computed && staticPropertyName(member) === property) return member.value;
+    }
+  }
+  return undefined;
+}
+
+/** The function a callee names when this file declares it: `function f()`, `const f = () => …`. */
+function localFunction(bindings: Bindings, callee: Node): FunctionNode | undefined {
+  const target = skipWrappers(callee);
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = bindings.variableOf(target)?.defs[0];
+  if (def?.type === 'FunctionName' && isFunction(def.node)) return def.node;
+  const init = def?.type === 'Variable' ? bindings.resolveConst(target) : undefined;
+  return init && isFunction(init) ? init : undefined;
 }

@@ -10,6 +10,9 @@ import { skipWrappers, staticPropertyName } from '../ast.js';
 import type { Origin, ScopeManagerLike, SignalRModel } from '../model.js';
 import type { SignalRSettings } from '../settings.js';
 import { CLIENT_GLOBALS, CLIENT_MODULES, JQUERY_GLOBALS, JQUERY_MODULES, WEB_PUBSUB_MODULES } from '../signalr.js';
+import { aliasedGlobal, thisOf } from './aliases.js';
+
+const JQUERY_NAMES: ReadonlySet<string> = new Set(JQUERY_GLOBALS);
 
 /**
  * The bindings of a file: which variable an identifier is, and which SignalR, Web PubSub or jQuery
@@ -22,6 +25,7 @@ export class Bindings {
   private readonly globalNamespaceRefs = new Set<Node>();
   private readonly jqueryRefs = new Set<Node>();
   private readonly jqueryVariables = new Set<Variable>();
+  private readonly clientGlobals: ReadonlySet<string>;
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -29,6 +33,7 @@ export class Bindings {
     private readonly settings: SignalRSettings,
     loads: readonly Node[],
   ) {
+    this.clientGlobals = new Set([...CLIENT_GLOBALS, ...settings.globals]);
     this.indexScopes();
     this.indexImports(loads);
   }
@@ -79,7 +84,9 @@ export class Bindings {
         target.type === AST_NODE_TYPES.MemberExpression
           ? staticPropertyName(target)
           : target.right.name;
-      if (name === undefined || object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (name === undefined) return undefined;
+      if (target.type === AST_NODE_TYPES.MemberExpression && this.isClientGlobal(object)) return { name, origin: 'global' };
+      if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
       if (this.globalNamespaceRefs.has(object)) return { name, origin: 'global' };
       const imported = this.importOf(object);
       return imported?.name === '*' ? { name, origin: imported.origin } : undefined;
@@ -153,12 +160,27 @@ export class Bindings {
     return undefined;
   }
 
-  /** True when `node` is `$`/`jQuery` (global or imported from `jquery`). */
+  /**
+   * True when `node` is `$`/`jQuery` (global or imported from `jquery`), also as `window.jQuery` or
+   * through an alias (`(function ($) { … })(jQuery)`, `const jq = window.$`).
+   */
   isJQuery(node: Node): boolean {
-    const target = skipWrappers(node);
-    if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    if (this.jqueryRefs.has(target)) return true;
-    const variable = this.variableOf(target);
+    return aliasedGlobal(this, node, JQUERY_NAMES, (identifier) => this.isJQueryName(identifier)) !== undefined;
+  }
+
+  /** `signalR` (or a global from settings) as the browser global, `window.signalR`, or an alias of one. */
+  isClientGlobal(node: Node): boolean {
+    return aliasedGlobal(this, node, this.clientGlobals, (identifier) => this.globalNamespaceRefs.has(identifier)) !== undefined;
+  }
+
+  /** `this`, or a name bound to it (`const self = this`): the `this` it stands for. */
+  thisOf(node: Node): TSESTree.ThisExpression | undefined {
+    return thisOf(this, node);
+  }
+
+  private isJQueryName(identifier: TSESTree.Identifier): boolean {
+    if (this.jqueryRefs.has(identifier)) return true;
+    const variable = this.variableOf(identifier);
     return variable !== undefined && this.jqueryVariables.has(variable);
   }
 
@@ -176,7 +198,7 @@ export class Bindings {
         if (ref.resolved) this.variables.set(ref.identifier, ref.resolved);
       }
     }
-    const globals = new Set([...CLIENT_GLOBALS, ...this.settings.globals]);
+    const globals = this.clientGlobals;
     for (const ref of this.scopeManager.globalScope?.through ?? []) {
       const name = ref.identifier.name;
       if (globals.has(name)) this.globalNamespaceRefs.add(ref.identifier);

@@ -34,8 +34,9 @@ export class SlotIndex {
     const property = staticPropertyName(target);
     const object = skipWrappers(target.object);
     if (property === undefined) return undefined;
-    if (object.type === AST_NODE_TYPES.ThisExpression) {
-      const classNode = classOfThis(object);
+    const self = this.bindings.thisOf(object);
+    if (self) {
+      const classNode = classOfThis(self);
       return classNode && this.fieldSlot(classNode, property);
     }
     const stateClass = classOfState(object);
@@ -75,8 +76,8 @@ export class SlotIndex {
     }
     for (const assignment of this.memberAssignments) {
       const left = assignment.left as TSESTree.MemberExpression;
-      if (skipWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(left) !== property) continue;
-      if (classOfThis(skipWrappers(left.object) as TSESTree.ThisExpression) !== classNode) continue;
+      const self = this.bindings.thisOf(left.object);
+      if (!self || staticPropertyName(left) !== property || classOfThis(self) !== classNode) continue;
       values.push(skipWrappers(assignment.right));
     }
     return { key: fieldKey(classNode, property), values, annotations };

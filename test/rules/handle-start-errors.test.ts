@@ -5,6 +5,28 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('handle-start-errors', rule, {
   valid: [
+    // Started through an alias (const, destructuring, self) with the rejection handled.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Feed {
+  connection = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+  open() {
+    const self = this;
+    const { connection } = this;
+    const c = self.connection;
+    c.start().catch(console.error);
+    return connection.start();
+  }
+}`,
+    // A start on something that only looks like an alias of a connection.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Feed {
+  connection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+  worker = { start: () => Promise.resolve() };
+  open() {
+    const { worker } = this;
+    worker.start();
+  }
+}`,
     // Awaited inside try/catch.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
@@ -193,6 +215,19 @@ const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomati
 connection.start().catch((error) => console.error(error));`,
   ],
   invalid: [
+    // Started through a local alias of a field, and through \`self\`.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Feed {
+  connection = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+  open() {
+    const self = this;
+    const { connection } = self;
+    connection.start();
+  }
+}`,
+      errors: [{ messageId: 'unhandledStart', line: 7, column: 5 }],
+    },
     // Floating.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';

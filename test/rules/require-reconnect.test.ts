@@ -8,6 +8,28 @@ const FIX_ASPNET = 'This client version has no `withAutomaticReconnect` (@aspnet
 
 ruleTester.run('require-reconnect', rule, {
   valid: [
+    // jQuery reached through an IIFE parameter or window.jQuery, with a disconnected restart.
+    `(function ($) {
+  var connection = $.hubConnection('/signalr');
+  connection.disconnected(function () {
+    setTimeout(function () { connection.start(); }, 5000 + Math.random() * 25000);
+  });
+  connection.start();
+})(jQuery);`,
+    // An IIFE parameter named $ that is some other library: no SignalR here.
+    `(function ($) {
+  var connection = $.hubConnection('/signalr');
+  connection.start();
+})(window.Zepto);`,
+    // A local alias of a field whose connection reconnects on its own.
+    `class Feed {
+  connection = new window.signalR.HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+  open() {
+    const self = this;
+    const c = self.connection;
+    return c.start();
+  }
+}`,
     // Automatic reconnect in the chain.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
@@ -226,6 +248,19 @@ await connection.start();`,
     },
   ],
   invalid: [
+    // jQuery through an IIFE parameter, and the browser bundle through window.signalR.
+    {
+      code: `(function ($) {
+  var connection = $.hubConnection('/signalr');
+  connection.start();
+})(jQuery);
+var hub = new window.signalR.HubConnectionBuilder().withUrl('/hubs/news').build();
+hub.start().catch(console.error);`,
+      errors: [
+        { messageId: 'missingClassicRestart', line: 2, column: 20 },
+        { messageId: 'missingReconnect', line: 5, column: 75 },
+      ],
+    },
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
