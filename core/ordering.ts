@@ -123,8 +123,8 @@ export function isSequentiallyBefore(earlier: Node, later: Node): boolean {
 
 const startsByScope = new WeakMap<Node, StartRef[]>();
 
-/** The `start()` calls directly in `scope` (not in functions inside it). */
-function startsIn(model: SignalRModel, scope: Node): StartRef[] {
+/** The `start()` calls directly in `scope` (a function or the Program; not in functions inside it). */
+export function startsIn(model: SignalRModel, scope: Node): StartRef[] {
   let starts = startsByScope.get(scope);
   if (!starts) {
     starts = [];

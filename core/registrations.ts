@@ -18,7 +18,7 @@ import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, wa
 import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import type { AfterStart } from './ordering.js';
-import { isSameConnection, isSequentiallyBefore, runsAfterStart } from './ordering.js';
+import { isSameConnection, isSequentiallyBefore, runsAfterStart, startsIn } from './ordering.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
@@ -125,7 +125,7 @@ function repeatedRegistrations(model: SignalRModel, filename: string, registrati
       problems.push({ kind: 'every-start', node: registration.call, registration, restart: handler.registration });
       continue;
     }
-    const start = startsOwnedBy(model, fn).find(
+    const start = startsIn(model, fn).find(
       (candidate) => isSameConnection(candidate.connection, registration.connection) && (restartStarts.has(candidate.start) || isStartRetried(model, candidate.start)),
     );
     if (start) problems.push({ kind: 'every-start', node: registration.call, registration, restart: start.start });
@@ -158,19 +158,6 @@ function removesFirst(model: SignalRModel, fn: FunctionNode, registration: Regis
     return undefined;
   });
   return found;
-}
-
-/** `start()` calls in `fn`'s own body. */
-function startsOwnedBy(model: SignalRModel, fn: FunctionNode): { start: TSESTree.CallExpression; connection: Connection }[] {
-  const starts: { start: TSESTree.CallExpression; connection: Connection }[] = [];
-  walk(fn.body, (node) => {
-    if (node !== fn.body && isFunction(node)) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const connection = model.connectionCall(node, CONNECTION_METHODS.start);
-    if (connection) starts.push({ start: node, connection });
-    return undefined;
-  });
-  return starts;
 }
 
 /** Inline `onreconnected`/`onclose` handlers: they run on every reconnect (or drop). */
