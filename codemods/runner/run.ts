@@ -17,12 +17,14 @@ import type { CodemodModule, TransformReply, WorkerSetup } from './protocol.js';
 import { CodemodLoadError } from './protocol.js';
 import { prefilterFile, readForCodemods, textToWrite } from './read.js';
 import type { PendingWrite } from './helpers.js';
-import { formatted, needsHelpers, settleHelpers } from './helpers.js';
 import { displayPath } from './report.js';
 import type { Failure, FileResult } from './results.js';
 import { byPath, skipFromReport } from './results.js';
 import type { Shard } from './shard.js';
 import { inShard } from './shard.js';
+
+/** Loaded only when some file passed the text check (see runCodemods). */
+type HelpersModule = typeof import('./helpers.js');
 
 export interface RunOptions {
   /** In the order they run on each file. */
@@ -96,7 +98,12 @@ export async function runCodemods(options: RunOptions, onFile: (file: FileResult
   };
 
   const waiting: { readonly file: FileResult; readonly pending: PendingWrite }[] = [];
+  // The helpers' code parses (it loads typescript-estree and TypeScript, most of a run's start-up):
+  // it is loaded only once some file passed the text check, so a tree without SignalR never pays for it.
+  let helpers: HelpersModule | undefined;
   if (candidates.length > 0) {
+    helpers = await import('./helpers.js');
+    const { needsHelpers } = helpers;
     const transformer = await createTransformer(candidates.length, options);
     try {
       await mapInOrder(
@@ -116,7 +123,7 @@ export async function runCodemods(options: RunOptions, onFile: (file: FileResult
             waiting.push({ file: settle(path, read, reply), pending: { path, bom: read.bom, stamp: read.stamp } });
             return undefined;
           }
-          const file = await formatChanged(settle(path, read, reply), options.format);
+          const file = await formatChanged(settle(path, read, reply), options.format, helpers);
           return options.write && file.status === 'changed' ? write(file, read) : file;
         },
         async (file) => {
@@ -130,8 +137,8 @@ export async function runCodemods(options: RunOptions, onFile: (file: FileResult
     }
   }
   await deliverFailuresBefore(undefined);
-  if (waiting.length > 0) {
-    const settled = await settleHelpers(
+  if (helpers && waiting.length > 0) {
+    const settled = await helpers.settleHelpers(
       waiting.map((entry) => entry.file),
       waiting.map((entry) => entry.pending),
       { ...options, codemodOptions: transformOptionsOf(options) },
@@ -199,9 +206,9 @@ function settle(path: string, read: Candidate, reply: TransformReply): FileResul
 }
 
 /** With --format, a changed file's new text as the project's Prettier formats it (or a skip saying why not). */
-async function formatChanged(file: FileResult, format: boolean | undefined): Promise<FileResult> {
-  if (!format || file.status !== 'changed') return file;
-  const { after, skip } = await formatted(file.path, file.after, format);
+async function formatChanged(file: FileResult, format: boolean | undefined, helpers: HelpersModule | undefined): Promise<FileResult> {
+  if (!format || !helpers || file.status !== 'changed') return file;
+  const { after, skip } = await helpers.formatted(file.path, file.after, format);
   return { ...file, after, skips: skip ? [...file.skips, skip] : file.skips };
 }
 

@@ -4,7 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { buildFixtureCli, FLOATING_JOIN, parseReport, removeTemporaryDirectories, runCli, temporaryDirectory } from './harness.js';
+import { spawnSync } from 'node:child_process';
+
+import { BUILT_CLI, buildFixtureCli, FLOATING_JOIN, parseReport, removeTemporaryDirectories, runCli, temporaryDirectory } from './harness.js';
 
 const FILES = 3000;
 /** Indexes of the files that use SignalR; the first three also have a join to await. */
@@ -45,4 +47,32 @@ it('writes the three files that need it', () => {
   expect(run.stdout).toMatch(/changed: +3\n/);
   for (const index of SIGNALR_FILES.slice(0, 3)) expect(readFileSync(join(project, pathOf(index)), 'utf8')).toContain('  await connection.invoke');
   expect(readFileSync(join(project, pathOf(8)), 'utf8')).toBe('export const value8 = 8;\n');
+});
+
+// Loading the parser (typescript-estree, and TypeScript with it) was most of what a run over a tree
+// without SignalR cost. A preloaded module lists, at exit, the packages the CLI's process loaded.
+it('loads no parser and no codemod for a tree where no file passes the text check', () => {
+  const plain = join(temporaryDirectory('plain'), 'project');
+  mkdirSync(join(plain, 'src'), { recursive: true });
+  for (let index = 0; index < 20; index++) writeFileSync(join(plain, 'src', `file-${index}.ts`), `export const value${index} = ${index};\n`);
+  const preload = join(temporaryDirectory('preload'), 'loaded-packages.mjs');
+  writeFileSync(
+    preload,
+    [
+      "import { createRequire } from 'node:module';",
+      'const cache = createRequire(import.meta.url).cache;',
+      "process.on('exit', () => process.stderr.write(`LOADED ${JSON.stringify(Object.keys(cache).filter((path) => path.includes('node_modules')))}\\n`));",
+    ].join('\n'),
+  );
+  const run = spawnSync(process.execPath, ['--import', preload, BUILT_CLI, 'all', '.', '--dry'], { cwd: plain, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/prefiltered out: +20\n/);
+  const loaded = JSON.parse(/^LOADED (.*)$/m.exec(run.stderr)?.[1] ?? 'null') as string[];
+  expect(loaded).toEqual([]);
+
+  // The same preload does see the parser once a file needs the codemods.
+  writeFileSync(join(plain, 'src', 'hub.ts'), FLOATING_JOIN);
+  const withSignalR = spawnSync(process.execPath, ['--import', preload, BUILT_CLI, 'all', '.', '--dry'], { cwd: plain, encoding: 'utf8' });
+  expect(withSignalR.status).toBe(0);
+  expect(/^LOADED (.*)$/m.exec(withSignalR.stderr)?.[1]).toContain('typescript-estree');
 });
