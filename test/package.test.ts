@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FORMAT_FILES, FORMAT_PACKAGES, FORMAT_REPORTS } from './package/formats.js';
 import { cleanEnvironment, type InstallSize, installSize, Projects, run } from './package/project.js';
 import { type LocalRegistry, type PackedPackage, startRegistry } from './package/registry.js';
 
@@ -91,9 +92,14 @@ async function installLintOnly(): Promise<{ folder: string; eslintAlone: Install
   return { folder, eslintAlone, withPlugin: installSize(folder) };
 }
 
-/** ESLint `major` with the README's flat configs, typescript-eslint, and typed `eslint.config.ts` variants. */
+/**
+ * ESLint `major` with the README's flat configs, typescript-eslint, typed `eslint.config.ts` variants,
+ * and in `formats/` a project with Vue, HTML and JSON files set up as the README says.
+ */
 function installFlat(major: string, extraPackages: string[] = []): Promise<string> {
-  return projects.create(`flat-${major}`, [`eslint@${major}`, 'eslint-plugin-signalr', 'typescript-eslint', 'typescript@~6.0', ...extraPackages], {
+  const formats = Object.fromEntries(Object.entries(FORMAT_FILES).map(([file, text]) => [`formats/${file}`, text]));
+  return projects.create(`flat-${major}`, [`eslint@${major}`, 'eslint-plugin-signalr', 'typescript-eslint', 'typescript@~6.0', ...FORMAT_PACKAGES, ...extraPackages], {
+    ...formats,
     'eslint.config.js': readmeBlock('flat'),
     'eslint.typed.config.js': readmeBlock('typed'),
     'mistake.js': MISTAKE_JS,
@@ -183,6 +189,21 @@ describe.each([
   it('type-checks eslint.config.ts written with defineConfig, tseslint.config, Linter.Config[], extends and plugins', async () => {
     const folder = await project();
     expect(await typeErrors(folder, join(folder, 'node_modules/typescript/bin/tsc'))).toBe('');
+  }, INSTALL_TIMEOUT);
+
+  it('lints Vue components, HTML pages and function.json with the README setup of each', async () => {
+    const folder = join(await project(), 'formats');
+    const result = await run(process.execPath, [join(folder, '../node_modules/eslint/bin/eslint.js'), '--format', 'json', '.'], folder);
+    expect(result.stderr).toBe('');
+    const reports = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[] }[];
+    const found = Object.fromEntries(
+      reports.map((report) => [
+        relative(folder, report.filePath).replaceAll('\\', '/'),
+        report.messages.map((message) => `${message.fatal ? 'fatal' : message.ruleId} ${message.line}:${message.column}`),
+      ]),
+    );
+    expect(found).toEqual(FORMAT_REPORTS);
+    expect(result.status).toBe(1);
   }, INSTALL_TIMEOUT);
 });
 
