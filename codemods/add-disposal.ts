@@ -22,7 +22,7 @@ import { REACT_UNMOUNT_METHOD } from '../core/owners/react-class.js';
 import { refGuardOf } from '../core/owners/react-effect.js';
 import { isComponentHeld } from '../core/owners/react-hooks.js';
 import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS } from '../core/owners/vue.js';
-import { CONNECTION_METHODS } from '../core/signalr.js';
+import { CONNECTION_METHODS, SYNCHRONOUS_STOP_FLAVOURS } from '../core/signalr.js';
 import type { UnstoppedConnection } from '../core/unstopped.js';
 import { unstoppedConnections } from '../core/unstopped.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
@@ -197,7 +197,7 @@ function stopInFinally(context: Context, finding: UnstoppedConnection, fn: Funct
 
   const removable = new Set(finding.successPathStops.map((stop) => statementOfCall(stop)).filter((stop) => stop !== undefined && moved.includes(stop) && !hasComments(stop)));
   const keep = moved.filter((node) => !removable.has(node));
-  const stop = finding.connection.flavour === 'classic' ? `${holder.name}.stop();` : fn.async ? `await ${holder.name}.stop();` : `void ${holder.name}.stop();`;
+  const stop = SYNCHRONOUS_STOP_FLAVOURS.includes(finding.connection.flavour) ? `${holder.name}.stop();` : fn.async ? `await ${holder.name}.stop();` : `void ${holder.name}.stop();`;
   const { j } = parsed;
   for (const node of keep) keepTemplateTextIndentation(node);
   const tryStatement = j.tryStatement(j.blockStatement(keep as never[]), null, j.blockStatement([parseStatement(parsed, stop) as never]));
@@ -651,10 +651,10 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
 
 // ---- shared ----
 
-/** `void connection.stop();` (`connection?.stop()` when it may not exist yet; the classic client's `stop()` returns no promise). */
+/** `void connection.stop();` (`connection?.stop()` when it may not exist yet; without `void` where `stop()` returns no promise). */
 function stopStatementText(finding: UnstoppedConnection, expression: string, mayBeAbsent: boolean): string {
   const call = `${expression}${mayBeAbsent ? '?.' : '.'}${CONNECTION_METHODS.stop}()`;
-  return finding.connection.flavour === 'classic' ? `${call};` : `void ${call};`;
+  return SYNCHRONOUS_STOP_FLAVOURS.includes(finding.connection.flavour) ? `${call};` : `void ${call};`;
 }
 
 function isNameTaken(parsed: AnalyzedFile, name: string): boolean {

@@ -3,7 +3,8 @@
 //
 // A join is a hub invocation naming a join method (`connection.invoke('JoinGroup', g)`), a classic
 // hub proxy call (`proxy.invoke('JoinGroup')`, `proxy.server.joinGroup()`), a Web PubSub membership
-// call (`client.group(g).addConnection(id)`), or a `PUT` to the REST group-membership path. What
+// call (`client.group(g).addConnection(id)`), a Web PubSub client SDK join (`client.joinGroup(g)`),
+// or a `PUT` to the REST group-membership path. What
 // happens to its promise is core/promises.ts's `promiseFate`; a join whose promise floats, or a
 // `void`ed one that a send on the same channel (core/group-channels.ts) races, is reported.
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -19,6 +20,7 @@ import { callbackRole, promiseFate } from './promises.js';
 import type { SignalRSettings } from './settings.js';
 import { CLASSIC_PROXY_SERVER, CONNECTION_METHODS } from './signalr.js';
 import { findProperty, staticString, staticText, UNKNOWN_TEXT } from './values.js';
+import { WEB_PUBSUB_CLIENT_GROUP_METHODS } from './web-pubsub-client.js';
 
 // ---- vocabulary ----
 
@@ -103,8 +105,11 @@ const classifiers = new WeakMap<SignalRSettings, (name: string) => JoinNameKind 
 
 // ---- joins and sends ----
 
-/** `hub`: the ASP.NET Core client; `classic`: a jQuery hub proxy; `web-pubsub`: the server SDK; `rest`: an HTTP request. */
-export type JoinKind = 'classic' | 'hub' | 'rest' | 'web-pubsub';
+/**
+ * `hub`: the ASP.NET Core client; `classic`: a jQuery hub proxy; `web-pubsub`: the server SDK;
+ * `web-pubsub-client`: the client SDK's `WebPubSubClient`; `rest`: an HTTP request.
+ */
+export type JoinKind = 'classic' | 'hub' | 'rest' | 'web-pubsub' | 'web-pubsub-client';
 
 /** A call that joins a group, or that sends a message (which a join not yet completed can miss). */
 export interface GroupCall {
@@ -281,6 +286,13 @@ function classicServerCall(
 }
 
 function webPubSubCall(model: SignalRModel, call: TSESTree.CallExpression, method: { object: Node; name: string }): GroupCall | undefined {
+  const clientJoinGroup = method.name === WEB_PUBSUB_CLIENT_GROUP_METHODS.join;
+  if (clientJoinGroup || (WEB_PUBSUB_CLIENT_GROUP_METHODS.sends as readonly string[]).includes(method.name)) {
+    const connection = model.connectionOf(method.object);
+    if (connection?.flavour === 'web-pubsub') {
+      return { call, role: clientJoinGroup ? 'join' : 'send', kind: 'web-pubsub-client', method: method.name, channel: connection, deferred: false };
+    }
+  }
   const groupJoin = (WEB_PUBSUB_GROUP.joins as readonly string[]).includes(method.name);
   if (groupJoin || (WEB_PUBSUB_GROUP.sends as readonly string[]).includes(method.name)) {
     const channel = webPubSubGroupChannel(model, method.object);

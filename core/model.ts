@@ -28,8 +28,11 @@ export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** Where a SignalR binding comes from: a module name, or `global` for the browser bundle. */
 export type Origin = string;
 
-/** The ASP.NET Core client (`@microsoft/signalr`, `@aspnet/signalr`) or the classic jQuery client. */
-export type ClientFlavour = 'core' | 'classic';
+/**
+ * The ASP.NET Core client (`@microsoft/signalr`, `@aspnet/signalr`), the classic jQuery client, or the
+ * Web PubSub client SDK's `WebPubSubClient` (`@azure/web-pubsub-client`), which has the same lifecycle.
+ */
+export type ClientFlavour = 'core' | 'classic' | 'web-pubsub';
 
 export interface BuilderChain {
   /** `new HubConnectionBuilder()`. */
@@ -97,6 +100,8 @@ export class SignalRModel {
   readonly usesSignalR: boolean;
   /** The file imports the Web PubSub server SDK. */
   readonly usesWebPubSub: boolean;
+  /** The file imports the Web PubSub client SDK, whose `WebPubSubClient`s are connections of flavour `web-pubsub`. */
+  readonly usesWebPubSubClient: boolean;
   /** Every `.build()` call on a `HubConnectionBuilder` chain. */
   readonly builds: readonly TSESTree.CallExpression[];
   /** Every classic connection creation: `$.hubConnection(...)` and `$.connection.hub`. */
@@ -135,6 +140,7 @@ export class SignalRModel {
     this.usesSignalR =
       this.bindings.referencesClient() || this.classicCreations.length > 0 || members.some((member) => this.bindings.isClientGlobal(member));
     this.usesWebPubSub = this.bindings.importsWebPubSub();
+    this.usesWebPubSubClient = this.bindings.importsWebPubSubClient();
   }
 
   // ---- bindings (core/model/imports.ts) ----
@@ -166,6 +172,16 @@ export class SignalRModel {
   /** True when `node` denotes the Web PubSub export `name`. */
   isWebPubSubExport(node: Node, name: string): boolean {
     return this.bindings.isWebPubSubExport(node, name);
+  }
+
+  /** True when `node` denotes the Web PubSub client SDK's export `name` (`WebPubSubClient`). */
+  isWebPubSubClientExport(node: Node, name: string): boolean {
+    return this.bindings.isWebPubSubClientExport(node, name);
+  }
+
+  /** The file has connections to judge: it uses SignalR, or the Web PubSub client SDK. */
+  get usesConnections(): boolean {
+    return this.usesSignalR || this.usesWebPubSubClient;
   }
 
   /**

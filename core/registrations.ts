@@ -10,6 +10,8 @@
 //   is retried, called from `onclose`, or an `onreconnected` handler) adds one more handler on every
 //   run when the handler is a new function each time (`HubConnection.on` skips only the very same
 //   function object), so each message is handled twice, three times…
+// - A Web PubSub client SDK `WebPubSubClient` delivers its first events after `start()` resolves, so
+//   only a registration after a further `await` (or in a timer) is late (core/web-pubsub-client.ts).
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -23,6 +25,7 @@ import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
 import { staticString } from './values.js';
+import { lateRegistrationRisk, WEB_PUBSUB_CLIENT_GROUP_METHODS, yieldsBetween } from './web-pubsub-client.js';
 
 /** A `connection.on(…)` call and what it registers. */
 export interface Registration {
@@ -58,7 +61,7 @@ function findProblems(model: SignalRModel, filename: string): RegistrationProble
   const lateFunctions = new Set<FunctionNode | undefined>();
   for (const registration of registrations) {
     const after = runsAfterStart(model, registration.call, registration.connection);
-    if (!after) continue;
+    if (!after || !missesMessages(model, registration, after)) continue;
     const fn = enclosingFunction(registration.call);
     lateFunctions.add(fn);
     const group = `${fn?.range[0] ?? -1}:${after.via.range[0]}`;
@@ -76,11 +79,42 @@ function collectRegistrations(model: SignalRModel): Registration[] {
   walk(model.program, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const connection = model.connectionCall(node, CONNECTION_METHODS.on);
-    if (connection?.flavour !== 'core') return;
+    if (connection?.flavour !== 'core' && connection?.flavour !== 'web-pubsub') return;
     const [name] = node.arguments;
     registrations.push({ call: node, connection, event: name ? staticString(model, name) : undefined });
   });
   return registrations;
+}
+
+/**
+ * A `HubConnection` handler registered after start misses what the server sends on connect. A
+ * `WebPubSubClient` delivers its first events as messages of their own after `start()` resolves
+ * (core/web-pubsub-client.ts), so its handler misses them only when the code yields first: a timer,
+ * or another `await` after the start (for `group-message`, after a join).
+ */
+function missesMessages(model: SignalRModel, registration: Registration, after: AfterStart): boolean {
+  if (registration.connection.flavour !== 'web-pubsub') return true;
+  const risk = lateRegistrationRisk(registration.event);
+  if (!risk) return false;
+  if (risk === 'after-join') {
+    const join = precedingJoin(model, registration);
+    return join !== undefined && yieldsBetween(join, registration.call);
+  }
+  return after.how === 'timer' || yieldsBetween(after.via, registration.call);
+}
+
+/** A `joinGroup` on the registration's client that runs before it in the same function. */
+function precedingJoin(model: SignalRModel, registration: Registration): Node | undefined {
+  const fn = enclosingFunction(registration.call);
+  let found: Node | undefined;
+  walk(fn?.body ?? model.program, (node) => {
+    if (found || (fn && node !== fn.body && isFunction(node))) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const client = model.connectionCall(node, WEB_PUBSUB_CLIENT_GROUP_METHODS.join);
+    if (client && isSameConnection(client, registration.connection) && isSequentiallyBefore(node, registration.call)) found = node;
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -93,6 +127,7 @@ function lateRegisteringCalls(model: SignalRModel, registrations: readonly Regis
   const byFunction = new Map<FunctionNode, Registration>();
   for (const registration of registrations) {
     const fn = enclosingFunction(registration.call);
+    if (registration.connection.flavour !== 'core') continue;
     if (fn && !lateFunctions.has(fn) && !byFunction.has(fn)) byFunction.set(fn, registration);
   }
   const problems: RegistrationProblem[] = [];
@@ -117,7 +152,7 @@ function repeatedRegistrations(model: SignalRModel, filename: string, registrati
   const handlers = reconnectHandlers(model);
   const problems: RegistrationProblem[] = [];
   for (const registration of registrations) {
-    if (!isNewFunctionEachTime(registration.call.arguments[1])) continue;
+    if (registration.connection.flavour !== 'core' || !isNewFunctionEachTime(registration.call.arguments[1])) continue;
     const fn = enclosingFunction(registration.call);
     if (!fn || buildsConnection(fn, registration.connection) || removesFirst(model, fn, registration)) continue;
     const handler = handlers.find((candidate) => contains(candidate.fn, registration.call) && isSameConnection(candidate.connection, registration.connection));

@@ -93,8 +93,21 @@ export const WEB_PUBSUB_EXPORTS = {
 } as const;
 
 /**
+ * The Azure Web PubSub client SDK: a `WebPubSubClient` is a connection like a `HubConnection`, with
+ * `start()`/`stop()`, handlers registered with `on(event, …)` and group calls on the client itself.
+ * Its names and options are in core/web-pubsub-client.ts.
+ */
+export const WEB_PUBSUB_CLIENT_MODULES: readonly string[] = ['@azure/web-pubsub-client'];
+export const WEB_PUBSUB_CLIENT_EXPORTS = {
+  client: 'WebPubSubClient',
+} as const;
+
+/** Client flavours (`ClientFlavour`) whose `stop()` returns nothing to await: the classic client, `WebPubSubClient`. */
+export const SYNCHRONOUS_STOP_FLAVOURS: readonly string[] = ['classic', 'web-pubsub'];
+
+/**
  * A source text that matches none of these cannot use SignalR or Web PubSub, so rules and codemods
  * skip it without parsing or walking it. Case-insensitive; it is a prefilter, so a match only means
  * "look closer".
  */
-export const TEXT_HINTS: readonly string[] = ['signalr', 'hubconnection', '$.connection', 'jquery.connection', 'web-pubsub'];
+export const TEXT_HINTS: readonly string[] = ['signalr', 'hubconnection', '$.connection', 'jquery.connection', 'web-pubsub', 'webpubsub'];

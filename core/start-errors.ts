@@ -114,7 +114,8 @@ function analysisOf(model: SignalRModel, filename: string): Analysis {
   const restartStarts = new Set(reconnect.closeRegistrations.flatMap((registration) => registration.path.startCalls));
   for (const start of startCalls(model)) {
     const connection = model.connectionCall(start, CONNECTION_METHODS.start)!;
-    if (connection.flavour !== 'core') continue;
+    // The classic client's `start()` returns a jQuery deferred, which never rejects unhandled.
+    if (connection.flavour === 'classic') continue;
     const outcomes = rejectionOutcomes(model, start);
     for (const outcome of outcomes) {
       if (outcome.kind !== 'escapes' || reported.has(outcome.call)) continue;

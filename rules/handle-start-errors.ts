@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const model = modelOf(context);
-    if (!model?.usesSignalR) return {};
+    if (!model?.usesConnections) return {};
     const filename = context.filename;
 
     return {

@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const model = modelOf(context);
-    if (!model?.usesSignalR) return {};
+    if (!model?.usesConnections) return {};
     const filename = context.filename;
 
     return {

@@ -25,7 +25,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const model = modelOf(context);
-    if (!model?.usesSignalR) return {};
+    if (!model?.usesConnections) return {};
     const settings = settingsOf(context);
     const filename = context.filename;
 

@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ requireRestartAfterGiveUp }]) {
     const model = modelOf(context);
-    if (!model?.usesSignalR) return {};
+    if (!model?.usesConnections) return {};
 
     return {
       'Program:exit'(): void {

@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const model = modelOf(context);
-    if (!model?.usesSignalR) return {};
+    if (!model?.usesConnections) return {};
 
     return {
       'Program:exit'(): void {

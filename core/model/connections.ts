@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, ClientFlavour, Connection, ModelOptions } from '../model.js';
-import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS } from '../signalr.js';
+import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS, WEB_PUBSUB_CLIENT_EXPORTS } from '../signalr.js';
 import { isBuildCall } from './builders.js';
 import { isBoundOnce } from './aliases.js';
 import type { Bindings } from './imports.js';
@@ -40,6 +40,7 @@ export class ConnectionIndex {
       if (depth < 2) return this.returnedCreationFlavour(target, depth);
     }
     if (target.type === AST_NODE_TYPES.MemberExpression && isGeneratedHubConnection(this.bindings, target)) return 'classic';
+    if (target.type === AST_NODE_TYPES.NewExpression && this.bindings.isWebPubSubClientExport(target.callee, WEB_PUBSUB_CLIENT_EXPORTS.client)) return 'web-pubsub';
     return undefined;
   }
 
@@ -81,10 +82,30 @@ export class ConnectionIndex {
 
   /** See `SignalRModel.isConnectionTypeAnnotation`. */
   isConnectionTypeAnnotation(type: TSESTree.TypeNode | undefined): boolean {
-    if (!type) return false;
-    if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some((member) => this.isConnectionTypeAnnotation(member));
-    if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
-    return this.bindings.isClientExport(type.typeName, EXPORTS.connection);
+    return this.annotatedFlavour(type) !== undefined;
+  }
+
+  /** The client a type annotation names: `HubConnection` (core), `WebPubSubClient` (web-pubsub), also in a union. */
+  annotatedFlavour(type: TSESTree.TypeNode | undefined): ClientFlavour | undefined {
+    if (!type) return undefined;
+    if (type.type === AST_NODE_TYPES.TSUnionType) {
+      for (const member of type.types) {
+        const flavour = this.annotatedFlavour(member);
+        if (flavour) return flavour;
+      }
+      return undefined;
+    }
+    if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+    if (this.bindings.isClientExport(type.typeName, EXPORTS.connection)) return 'core';
+    return this.bindings.isWebPubSubClientExport(type.typeName, WEB_PUBSUB_CLIENT_EXPORTS.client) ? 'web-pubsub' : undefined;
+  }
+
+  private firstAnnotatedFlavour(types: readonly TSESTree.TypeNode[]): ClientFlavour | undefined {
+    for (const type of types) {
+      const flavour = this.annotatedFlavour(type);
+      if (flavour) return flavour;
+    }
+    return undefined;
   }
 
   private memo(key: unknown, compute: () => Connection | undefined): Connection | undefined {
@@ -104,9 +125,9 @@ export class ConnectionIndex {
     let flavour: ClientFlavour | undefined;
     const slot = this.slots.variableSlot(variable);
     for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
-    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
-    if (!flavour && !typed) return undefined;
-    return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
+    flavour ??= this.firstAnnotatedFlavour(slot.annotations);
+    if (!flavour) return undefined;
+    return { kind: 'variable', flavour, name: variable.name, variable, creations };
   }
 
   /** `const [connection, setConnection] = useState<HubConnection>()`: the state holds a connection. */
@@ -132,8 +153,9 @@ export class ConnectionIndex {
     const initial = init.arguments[0] && skipWrappers(init.arguments[0]);
     const initialValue = initial?.type === AST_NODE_TYPES.ArrowFunctionExpression && initial.expression ? initial.body : initial;
     if (initialValue && initialValue.type !== AST_NODE_TYPES.SpreadElement) this.collectCreation(initialValue, creations, (f) => (flavour ??= f));
-    if (!flavour && !(typeArgument && this.isConnectionTypeAnnotation(typeArgument))) return undefined;
-    return { kind: 'variable', flavour: flavour ?? 'core', name: variable.name, variable, creations };
+    flavour ??= this.annotatedFlavour(typeArgument);
+    if (!flavour) return undefined;
+    return { kind: 'variable', flavour, name: variable.name, variable, creations };
   }
 
   private fieldConnection(classNode: ClassNode, property: string): Connection | undefined {
@@ -141,10 +163,10 @@ export class ConnectionIndex {
     let flavour: ClientFlavour | undefined;
     const slot = this.slots.fieldSlot(classNode, property);
     for (const value of slot.values) this.collectCreation(value, creations, (f) => (flavour ??= f));
-    const typed = slot.annotations.some((type) => this.isConnectionTypeAnnotation(type));
-    if (!flavour && !typed) return undefined;
+    flavour ??= this.firstAnnotatedFlavour(slot.annotations);
+    if (!flavour) return undefined;
     const name = `this.${property}`;
-    return { kind: 'field', flavour: flavour ?? 'core', name, classNode, property, creations };
+    return { kind: 'field', flavour, name, classNode, property, creations };
   }
 
   /** `this.state.<property>` of a class component: what `this.setState({ <property>: … })` stores. */
@@ -175,20 +197,19 @@ export class ConnectionIndex {
     for (const value of this.slots.propertySlot(variable, property).values) this.collectCreation(value, creations, (f) => (flavour ??= f));
     const initial = property === REF_PROPERTY ? refInitialValue(variable) : undefined;
     if (initial) this.collectCreation(initial, creations, (f) => (flavour ??= f));
-    const typed = property === REF_PROPERTY && this.isConnectionRef(variable);
-    if (!flavour && !typed) return undefined;
-    return { kind: 'property', flavour: flavour ?? 'core', name: `${objectName}.${property}`, variable, property, creations };
+    if (property === REF_PROPERTY) flavour ??= this.refFlavour(variable);
+    if (!flavour) return undefined;
+    return { kind: 'property', flavour, name: `${objectName}.${property}`, variable, property, creations };
   }
 
-  /** `const ref = useRef<HubConnection | null>(null)`. */
-  private isConnectionRef(variable: Variable): boolean {
+  /** `const ref = useRef<HubConnection | null>(null)`: the client its type argument names. */
+  private refFlavour(variable: Variable): ClientFlavour | undefined {
     const def = variable.defs[0];
-    if (def?.type !== 'Variable') return false;
+    if (def?.type !== 'Variable') return undefined;
     const init = (def.node as TSESTree.VariableDeclarator).init;
     const call = init && skipWrappers(init);
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-    const typeArgument = call.typeArguments?.params[0];
-    return typeArgument !== undefined && this.isConnectionTypeAnnotation(typeArgument);
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    return this.annotatedFlavour(call.typeArguments?.params[0]);
   }
 
   private collectCreation(value: Node, creations: Node[], onFlavour: (flavour: ClientFlavour) => void): void {

@@ -9,10 +9,15 @@ import type { Node } from '../ast.js';
 import { skipWrappers, staticPropertyName } from '../ast.js';
 import type { Origin, ScopeManagerLike, SignalRModel } from '../model.js';
 import type { SignalRSettings } from '../settings.js';
-import { CLIENT_GLOBALS, CLIENT_MODULES, JQUERY_GLOBALS, JQUERY_MODULES, WEB_PUBSUB_MODULES } from '../signalr.js';
+import { CLIENT_GLOBALS, CLIENT_MODULES, JQUERY_GLOBALS, JQUERY_MODULES, WEB_PUBSUB_CLIENT_MODULES, WEB_PUBSUB_MODULES } from '../signalr.js';
 import { aliasedGlobal, thisOf } from './aliases.js';
 
 const JQUERY_NAMES: ReadonlySet<string> = new Set(JQUERY_GLOBALS);
+
+/** Tracked modules that are not SignalR's: the Web PubSub server and client SDKs. */
+function isWebPubSubModule(origin: Origin): boolean {
+  return WEB_PUBSUB_MODULES.includes(origin) || WEB_PUBSUB_CLIENT_MODULES.includes(origin);
+}
 
 /**
  * The bindings of a file: which variable an identifier is, and which SignalR, Web PubSub or jQuery
@@ -40,12 +45,17 @@ export class Bindings {
 
   /** The file imports the ASP.NET Core or classic client, or uses its browser global. */
   referencesClient(): boolean {
-    return this.globalNamespaceRefs.size > 0 || [...this.importedNames.values()].some(({ origin }) => !WEB_PUBSUB_MODULES.includes(origin));
+    return this.globalNamespaceRefs.size > 0 || [...this.importedNames.values()].some(({ origin }) => !isWebPubSubModule(origin));
   }
 
   /** The file imports the Web PubSub server SDK. */
   importsWebPubSub(): boolean {
     return [...this.importedNames.values()].some(({ origin }) => WEB_PUBSUB_MODULES.includes(origin));
+  }
+
+  /** The file imports the Web PubSub client SDK (`@azure/web-pubsub-client`), types included. */
+  importsWebPubSubClient(): boolean {
+    return [...this.importedNames.values()].some(({ origin }) => WEB_PUBSUB_CLIENT_MODULES.includes(origin));
   }
 
   /** The scope-manager variable an identifier (a reference or a declaration) stands for. */
@@ -97,13 +107,19 @@ export class Bindings {
   /** True when `node` denotes the SignalR client export `name` (e.g. `EXPORTS.builder`). */
   isClientExport(node: Node, name: string): boolean {
     const found = this.exportName(node);
-    return found !== undefined && found.name === name && !WEB_PUBSUB_MODULES.includes(found.origin);
+    return found !== undefined && found.name === name && !isWebPubSubModule(found.origin);
   }
 
   /** True when `node` denotes the Web PubSub export `name`. */
   isWebPubSubExport(node: Node, name: string): boolean {
     const found = this.exportName(node);
     return found !== undefined && found.name === name && WEB_PUBSUB_MODULES.includes(found.origin);
+  }
+
+  /** True when `node` denotes the Web PubSub client SDK's export `name` (`WebPubSubClient`). */
+  isWebPubSubClientExport(node: Node, name: string): boolean {
+    const found = this.exportName(node);
+    return found !== undefined && found.name === name && WEB_PUBSUB_CLIENT_MODULES.includes(found.origin);
   }
 
   /**
@@ -218,7 +234,7 @@ export class Bindings {
 
   private indexImports(loads: readonly Node[]): void {
     const clientModules = new Set([...CLIENT_MODULES, ...this.settings.modules]);
-    const isTracked = (source: string): boolean => clientModules.has(source) || WEB_PUBSUB_MODULES.includes(source);
+    const isTracked = (source: string): boolean => clientModules.has(source) || isWebPubSubModule(source);
     for (const statement of this.program.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
         const source = statement.source.value;

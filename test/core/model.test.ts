@@ -173,3 +173,26 @@ function f(c: unknown, d: unknown) { c.start(); d.start(); c.stop(); }`;
     expect(parseSnippet(code).model.connectionCall(node('c.start()'), 'start')).toBeUndefined();
   });
 });
+
+describe('SignalRModel: the Web PubSub client SDK', () => {
+  it('takes a WebPubSubClient for a connection of its own flavour, by creation and by declared type', () => {
+    const { model, node } = parseSnippet(`import { WebPubSubClient } from '@azure/web-pubsub-client';
+import type { HubConnection } from '@microsoft/signalr';
+const client = new WebPubSubClient('wss://x');
+function use(typed: WebPubSubClient | undefined, hub: HubConnection) { typed; hub; }`);
+    expect(model.usesWebPubSubClient).toBe(true);
+    expect(model.usesSignalR).toBe(true);
+    expect(model.connectionOf(node('client', 'Identifier'))?.flavour).toBe('web-pubsub');
+    expect(model.connectionOf(node('typed', 'Identifier'))?.flavour).toBe('web-pubsub');
+    expect(model.connectionOf(node('hub', 'Identifier'))?.flavour).toBe('core');
+  });
+
+  it('does not count the client SDK as SignalR, nor a look-alike class as the SDK', () => {
+    const sdk = parseSnippet(`import { WebPubSubClient } from '@azure/web-pubsub-client'; const c = new WebPubSubClient('wss://x');`);
+    expect(sdk.model.usesSignalR).toBe(false);
+    expect(sdk.model.usesConnections).toBe(true);
+    const other = parseSnippet(`import { WebPubSubClient } from './client'; const c = new WebPubSubClient('wss://x');`);
+    expect(other.model.usesConnections).toBe(false);
+    expect(other.model.connectionOf(other.node('c', 'Identifier'))).toBeUndefined();
+  });
+});

@@ -898,3 +898,72 @@ export async function enter(room: string, userId: string) {
   ],
   invalid: [],
 });
+
+// The Web PubSub client SDK: `joinGroup` resolves on the service's ack; a send before it may miss the group.
+ruleTester.run('await-group-join (Web PubSub client)', rule, {
+  valid: [
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function enter(room: string) {
+  await client.start();
+  await client.joinGroup(room);
+  await client.sendToGroup(room, 'hello', 'text');
+}`,
+    // Handled with .catch and no send after it.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+client.on('connected', () => {
+  client.joinGroup('lobby').catch((error) => console.error(error));
+});`,
+    // Joins collected and awaited together.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function enterAll(rooms: string[]) {
+  await Promise.all(rooms.map((room) => client.joinGroup(room)));
+  await client.sendToGroup(rooms[0]!, 'hello', 'text');
+}`,
+    // Sends with no join, and a leave that floats: not joins.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export function leave(room: string) {
+  void client.leaveGroup(room);
+  void client.sendEvent('left', room, 'text');
+}`,
+    // A joinGroup method of some other object.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+const rooms = { joinGroup: (name: string) => Promise.resolve(name) };
+export function enter(room: string) {
+  rooms.joinGroup(room);
+  void client.sendToGroup(room, 'hello', 'text');
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function enter(room: string) {
+  client.joinGroup(room);
+  await client.sendToGroup(room, 'hello', 'text');
+}`,
+      errors: [
+        {
+          messageId: 'floatingJoinBeforeSend',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function enter(room: string) {
+  await client.joinGroup(room);
+  await client.sendToGroup(room, 'hello', 'text');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -388,3 +388,72 @@ export class Live {
     },
   ],
 });
+
+// The Web PubSub client SDK: a `WebPubSubClient`'s `start()` rejects like a `HubConnection`'s.
+ruleTester.run('handle-start-errors (Web PubSub client)', rule, {
+  valid: [
+    // Awaited inside try/catch in an async IIFE.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+(async () => {
+  try {
+    await client.start();
+  } catch (error) {
+    console.error('could not connect', error);
+  }
+})();`,
+    // A chain ending in .catch.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient({ getClientAccessUrl: async () => (await fetch('/negotiate')).text() });
+client.start().catch((error) => console.error(error));`,
+    // The async IIFE's own promise is handled.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+(async function () {
+  await client.start();
+})().catch(console.error);`,
+    // A typed parameter, started in an effect, with the rejection reported.
+    `import { useEffect } from 'react';
+import type { WebPubSubClient } from '@azure/web-pubsub-client';
+export function useFeed(client: WebPubSubClient | undefined) {
+  useEffect(() => {
+    if (!client) return;
+    client.start().catch((error) => console.warn(error));
+    return () => client.stop();
+  }, [client]);
+}`,
+    // Returned to a caller the file does not show.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+export function open(client: WebPubSubClient): Promise<void> {
+  return client.start();
+}`,
+    // Something else called WebPubSubClient, from another module: not the SDK.
+    `import { WebPubSubClient } from './my-client';
+const client = new WebPubSubClient('/hub');
+client.start();`,
+  ],
+  invalid: [
+    {
+      // The async IIFE floats: a failed start is an unhandled rejection.
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+(async function () {
+  await client.start();
+})();`,
+      errors: [{ messageId: 'unhandledStartInCallback', line: 4, column: 9 }],
+    },
+    {
+      // A typed parameter started and left floating in an effect.
+      code: `import { useEffect } from 'react';
+import type { WebPubSubClient } from '@azure/web-pubsub-client';
+export function useFeed(client: WebPubSubClient | undefined) {
+  useEffect(() => {
+    if (!client) return;
+    client.start();
+    return () => client.stop();
+  }, [client]);
+}`,
+      errors: [{ messageId: 'unhandledStart', line: 6, column: 5 }],
+    },
+  ],
+});

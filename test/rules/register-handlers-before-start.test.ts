@@ -238,3 +238,87 @@ connection.start().catch(console.error);`,
     },
   ],
 });
+
+// The Web PubSub client SDK delivers `connected` and the server's first messages as messages of their
+// own after `start()` resolves: a handler registered before the code yields again is in time.
+ruleTester.run('register-handlers-before-start (Web PubSub client)', rule, {
+  valid: [
+    // Right after the awaited start, in the same run: nothing has arrived yet.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  client.on('connected', (e) => console.log(e.connectionId));
+  client.on('server-message', (e) => console.log(e.message.data));
+}`,
+    // A group-message handler after start but before any join: no group message can come yet.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  await loadSettings();
+  client.on('group-message', (e) => console.log(e.message.data));
+  await client.joinGroup('lobby');
+}
+declare function loadSettings(): Promise<void>;`,
+    // Right after the awaited join: the continuation runs before the next message.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  await client.joinGroup('lobby');
+  client.on('group-message', (e) => console.log(e.message.data));
+}`,
+    // Events that come later, if at all, after further awaits.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  await loadSettings();
+  client.on('disconnected', () => console.warn('offline'));
+  client.on('stopped', () => console.warn('stopped'));
+}
+declare function loadSettings(): Promise<void>;`,
+    // Registered before start.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+client.on('server-message', (e) => console.log(e.message.data));
+client.on('connected', () => console.log('connected'));
+client.start().catch(console.error);`,
+  ],
+  invalid: [
+    {
+      // Another await after the start: the first connected event and server messages can pass meanwhile.
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  const history = await fetch('/history');
+  client.on('server-message', (e) => console.log(e.message.data, history));
+}`,
+      errors: [{ messageId: 'handlerAfterStart', line: 6, column: 3 }],
+    },
+    {
+      // Group messages flow once the join completes; the handler comes an await later.
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function open() {
+  await client.start();
+  await client.joinGroup('lobby');
+  await fetch('/ready');
+  client.on('group-message', (e) => console.log(e.message.data));
+}`,
+      errors: [{ messageId: 'handlerAfterStart', line: 7, column: 3 }],
+    },
+    {
+      // In a timer after start.
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+client.start().catch(console.error);
+setTimeout(() => {
+  client.on('connected', () => console.log('connected'));
+}, 1000);`,
+      errors: [{ messageId: 'handlerAfterStart', line: 5, column: 3 }],
+    },
+  ],
+});

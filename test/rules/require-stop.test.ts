@@ -910,3 +910,57 @@ export async function ping() {
     },
   ],
 });
+
+// The Web PubSub client SDK: a `WebPubSubClient` holds a service connection until `stop()`.
+ruleTester.run('require-stop (Web PubSub client)', rule, {
+  valid: [
+    // Module level: the app's client, never stopped.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+client.start().catch(console.error);`,
+    // An effect that stops it in its cleanup.
+    `import { useEffect } from 'react';
+import { WebPubSubClient } from '@azure/web-pubsub-client';
+export function Feed() {
+  useEffect(() => {
+    const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/feed');
+    client.start().catch(console.error);
+    return () => client.stop();
+  }, []);
+  return null;
+}`,
+    // A function that hands the started client to its caller.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+export async function connect(url: string): Promise<WebPubSubClient> {
+  const client = new WebPubSubClient(url);
+  await client.start();
+  return client;
+}`,
+    // A one-off script that stops it in finally.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+export async function announce(url: string, text: string) {
+  const client = new WebPubSubClient(url);
+  await client.start();
+  try {
+    await client.sendEvent('announce', text, 'text');
+  } finally {
+    client.stop();
+  }
+}`,
+  ],
+  invalid: [
+    {
+      // Each mount leaks a service connection.
+      code: `import { useEffect } from 'react';
+import { WebPubSubClient } from '@azure/web-pubsub-client';
+export function Feed() {
+  useEffect(() => {
+    const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/feed');
+    client.start().catch(console.error);
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 6, column: 5 }],
+    },
+  ],
+});
