@@ -13,7 +13,7 @@ import { builderChainOf, isBuildCall } from './model/builders.js';
 import { ConnectionIndex, isClassicFactoryCall, isGeneratedHubConnection } from './model/connections.js';
 import { Bindings, isRequireCall } from './model/imports.js';
 import { SlotIndex } from './model/slots.js';
-import { mayUseSignalR } from './prefilter.js';
+import { mayUseSignalR, textMatches } from './prefilter.js';
 import type { SignalRSettings } from './settings.js';
 import { BUILDER_METHODS } from './signalr.js';
 
@@ -289,7 +289,7 @@ export function getSignalRModel(
   settings: SignalRSettings,
   options?: ModelOptions,
 ): SignalRModel | undefined {
-  const worthModelling = options?.textFilter ? options.textFilter.test(text) : mayUseSignalR(text, settings);
+  const worthModelling = options?.textFilter ? textMatches(text, settings, options.textFilter) : mayUseSignalR(text, settings);
   if (!scopeManager || !worthModelling) return undefined;
   let model = models.get(program);
   if (!model) {

@@ -1,27 +1,60 @@
 // The cheap text check every front end runs before parsing. Kept apart from model.ts so that the
 // codemod CLI can prefilter thousands of files without loading the AST libraries.
+//
+// A lint run asks about the same text once per rule: whether it can use SignalR, and for the rules
+// about code that need not name SignalR (TLS settings, JWT libraries, connection strings), whether
+// it matches their own filter. All these questions share one search of the text: a single regular
+// expression that matches wherever any of them could. Most files match nowhere, and that one search
+// answers every rule; a file that matches somewhere has each filter tested on it once.
 import type { SignalRSettings } from './settings.js';
 import { TEXT_HINTS } from './signalr.js';
 
 /** The hints as one case-insensitive search: one pass over the text, no lower-cased copy of it. */
 const HINTS = new RegExp(TEXT_HINTS.map(escapeRegExp).join('|'), 'i');
 
-/** The user's extra module and global names (`settings.signalr`), matched as written; null when none. */
-const settingsNames = new WeakMap<SignalRSettings, RegExp | null>();
+/** Flags a filter may have and still join the shared search (case-insensitive: a superset of any case). */
+const SHAREABLE_FLAGS = /^i?$/;
+/** Back-references and named groups would change meaning, or clash, inside the shared search. */
+const UNSHAREABLE_SOURCE = /\\[1-9k]|\(\?</;
 
 /**
- * The last answer. ESLint asks once per rule for the same file (the same string), and a codemod run
- * asks once per codemod: each file's text is searched once, however many rules or codemods there are.
+ * The filters the rules asked about so far, besides the hints. A module-level filter is registered
+ * with its first question: after the first file, the shared search covers them all.
  */
-let last: { readonly text: string; readonly settings: SignalRSettings; readonly answer: boolean } | undefined;
+const filters = new Set<RegExp>();
+
+/** The shared search for each settings object, rebuilt when a filter joins. */
+let sharedSearches = new WeakMap<SignalRSettings, RegExp>();
+
+/** What is known about the last text asked about; ESLint asks once per rule for the same string. */
+interface TextAnswers {
+  readonly text: string;
+  readonly settings: SignalRSettings;
+  /** False when the shared search found nothing: then every filter's answer is false. */
+  readonly anyMatch: boolean;
+  /** Per filter (HINTS standing for "may use SignalR"), tested only when asked. */
+  readonly answers: Map<RegExp, boolean>;
+}
+let last: TextAnswers | undefined;
 
 /** Cheap text check: false means the file cannot use SignalR or Web PubSub, and needs no parse or walk. */
 export function mayUseSignalR(text: string, settings: SignalRSettings): boolean {
-  // Identical strings compare by reference first, so a repeated question costs next to nothing.
-  if (last && last.settings === settings && last.text === text) return last.answer;
-  const answer = HINTS.test(text) || (namesPattern(settings)?.test(text) ?? false);
-  last = { text, settings, answer };
-  return answer;
+  return answer(text, settings, HINTS, () => HINTS.test(text) || (namesPattern(settings)?.test(text) ?? false));
+}
+
+/**
+ * `filter.test(text)`, answered with the text check: a text that the shared search finds nothing in is
+ * not searched again, and a text is searched at most once per filter. For rules whose own filter
+ * replaces `mayUseSignalR` (a module-level RegExp without the `g` or `y` flag).
+ */
+export function textMatches(text: string, settings: SignalRSettings, filter: RegExp): boolean {
+  if (!SHAREABLE_FLAGS.test(filter.flags) || UNSHAREABLE_SOURCE.test(filter.source)) return filter.test(text);
+  if (!filters.has(filter)) {
+    filters.add(filter);
+    sharedSearches = new WeakMap();
+    last = undefined;
+  }
+  return answer(text, settings, filter, () => filter.test(text));
 }
 
 /**
@@ -32,6 +65,34 @@ export function mayUseSignalR(text: string, settings: SignalRSettings): boolean 
 export function latin1Suffices(settings: SignalRSettings): boolean {
   return [...settings.modules, ...settings.globals].every((name) => /^[\x20-\x7e]*$/.test(name));
 }
+
+function answer(text: string, settings: SignalRSettings, filter: RegExp, test: () => boolean): boolean {
+  // Identical strings compare by reference first, so a repeated question costs next to nothing.
+  if (!last || last.settings !== settings || last.text !== text) {
+    // Without other filters the shared search is the SignalR question itself: no second search.
+    const anyMatch = filters.size === 0 ? test() : sharedSearch(settings).test(text);
+    last = { text, settings, anyMatch, answers: new Map(filters.size === 0 ? [[filter, anyMatch]] : []) };
+  }
+  if (!last.anyMatch) return false;
+  let known = last.answers.get(filter);
+  if (known === undefined) last.answers.set(filter, (known = test()));
+  return known;
+}
+
+/** One case-insensitive search for the hints, the settings' names and every registered filter. */
+function sharedSearch(settings: SignalRSettings): RegExp {
+  let search = sharedSearches.get(settings);
+  if (!search) {
+    const names = namesPattern(settings);
+    const sources = [HINTS.source, ...(names ? [names.source] : []), ...[...filters].map((filter) => filter.source)];
+    search = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
+    sharedSearches.set(settings, search);
+  }
+  return search;
+}
+
+/** The user's extra module and global names (`settings.signalr`), matched as written; null when none. */
+const settingsNames = new WeakMap<SignalRSettings, RegExp | null>();
 
 function namesPattern(settings: SignalRSettings): RegExp | null {
   let pattern = settingsNames.get(settings);

@@ -8,6 +8,7 @@ import { memberName, stringsOf } from '../core/json.js';
 import { createRule } from './utils/create-rule.js';
 import { isGitIgnored } from './utils/git-ignored.js';
 import { asReportNode, JSON_LANGUAGES, jsonDocumentOf, onJsonDocument } from './utils/json.js';
+import { fileTextMatches } from './utils/model.js';
 
 export type Options = [];
 export type MessageIds = 'hardcodedAccessKey';
@@ -30,7 +31,7 @@ export default createRule<Options, MessageIds>({
     languages: ['js/js', ...JSON_LANGUAGES],
   },
   create(context) {
-    if (!ACCESS_KEY_TEXT_FILTER.test(context.sourceCode.text)) return {};
+    if (!fileTextMatches(context, ACCESS_KEY_TEXT_FILTER)) return {};
     const document = jsonDocumentOf(context);
     if (document) {
       return onJsonDocument(() => {

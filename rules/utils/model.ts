@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Node } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
 import { getSignalRModel } from '../../core/model.js';
-import { mayUseSignalR } from '../../core/prefilter.js';
+import { mayUseSignalR, textMatches } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { readSettings } from '../../core/settings.js';
 import { CLIENT_MODULES, EXPORTS, WEB_PUBSUB_MODULES } from '../../core/signalr.js';
@@ -24,14 +24,19 @@ export function settingsOf(context: AnyContext): SignalRSettings {
 export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel | undefined {
   const { sourceCode } = context;
   const settings = settingsOf(context);
-  // Before anything else: on most files this is all the plugin does (the answer is shared by every
-  // rule, so the text is searched once per file).
-  if (!textFilter && !mayUseSignalR(sourceCode.text, settings)) return undefined;
+  // Before anything else: on most files this is all the plugin does (one search of the text answers
+  // every rule, whichever filter it asks about).
+  if (!(textFilter ? textMatches(sourceCode.text, settings, textFilter) : mayUseSignalR(sourceCode.text, settings))) return undefined;
   return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settings, {
     isConnectionType: connectionTypeCheck(context),
     isWebPubSubType: webPubSubTypeCheck(context),
     ...(textFilter && { textFilter }),
   });
+}
+
+/** `filter.test(text)` of the file being linted, through the text check that every rule shares. */
+export function fileTextMatches(context: AnyContext, filter: RegExp): boolean {
+  return textMatches(context.sourceCode.text, settingsOf(context), filter);
 }
 
 /** Typed linting is on: the parser built a TypeScript program for this file. */
