@@ -56,7 +56,7 @@ describe('rules over programs without SignalR', () => {
     expect(outcome.crashes).toEqual([]);
     expect(outcome.unparsable).toEqual([]);
     expect(outcome.reports).toEqual([]);
-  });
+  }, 600_000);
 
   it('TypeScript and JavaScript shipped in node_modules: no crash, no report', () => {
     const sample = nodeModulesSample({ sources: 1500, declarations: 500, maxBytes: 150_000 });
