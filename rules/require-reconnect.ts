@@ -10,6 +10,7 @@ import { modelOf } from './utils/model.js';
 
 export type Options = [
   {
+    requireReconnectWhenExported?: boolean;
     requireRestartAfterGiveUp?: boolean;
   },
 ];
@@ -18,6 +19,7 @@ export type MessageIds =
   | 'giveUpUnhandled'
   | 'missingClassicRestart'
   | 'missingReconnect'
+  | 'missingReconnectOnExported'
   | 'missingReconnectTokenExpiry';
 
 /** How to add reconnect logic, per client: @aspnet/signalr 1.x has no `withAutomaticReconnect`. */
@@ -32,12 +34,17 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require reconnect logic (`withAutomaticReconnect` or an `onclose`/`disconnected` restart) on every SignalR connection',
       recommended: true,
-      strictOptions: [{ requireRestartAfterGiveUp: true }],
+      strictOptions: [{ requireReconnectWhenExported: true, requireRestartAfterGiveUp: true }],
     },
     schema: [
       {
         type: 'object',
         properties: {
+          requireReconnectWhenExported: {
+            type: 'boolean',
+            description:
+              'Also report connections this file exports (a module-level connection, or one an exported factory returns) without reconnect logic, though another module starts them: reconnect logic belongs where the connection is built.',
+          },
           requireRestartAfterGiveUp: {
             type: 'boolean',
             description:
@@ -47,7 +54,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ requireRestartAfterGiveUp: false }],
+    defaultOptions: [{ requireReconnectWhenExported: false, requireRestartAfterGiveUp: false }],
     messages: {
       giveUpIgnoredByErrorCheck:
         'This restart waits for an error, but `onclose` gets `undefined` when reconnecting gives up: the client stays offline. Track deliberate stops with your own flag instead.',
@@ -57,19 +64,21 @@ export default createRule<Options, MessageIds>({
         "This classic SignalR connection never restarts: after the server's DisconnectTimeout it stays disconnected for good. Restart it from `connection.disconnected(…)` after a random delay.",
       missingReconnect:
         'This connection never reconnects: after a network drop or a deployment it stays offline and every `invoke` fails. {{fix}}',
+      missingReconnectOnExported:
+        'This exported connection never reconnects: every module that uses it stays offline after a network drop. {{fix}}',
       missingReconnectTokenExpiry:
         'This connection uses {{transport}} and never reconnects: once its token expires (after an hour) the service answers 401. {{fix}}',
     },
     languages: ['js/js'],
   },
-  create(context, [{ requireRestartAfterGiveUp }]) {
+  create(context, [{ requireReconnectWhenExported, requireRestartAfterGiveUp }]) {
     const model = modelOf(context);
     if (!model?.usesConnections) return {};
 
     return {
       'Program:exit'(): void {
         for (const subject of reconnectAnalysis(model, context.filename).subjects) {
-          const problem = reconnectProblem(subject, { requireRestartAfterGiveUp });
+          const problem = reconnectProblem(subject, { requireReconnectWhenExported, requireRestartAfterGiveUp });
           if (problem) report(subject, problem);
         }
       },
@@ -92,7 +101,9 @@ export default createRule<Options, MessageIds>({
       }
       const fix = subject.supportsAutomaticReconnect ? FIX_CORE : FIX_WITHOUT_AUTOMATIC_RECONNECT;
       const node = methodName(subject.creation as TSESTree.CallExpression);
-      if (subject.transportWithoutWebSockets) {
+      if (problem === 'missing-on-exported') {
+        context.report({ node, messageId: 'missingReconnectOnExported', data: { fix } });
+      } else if (subject.transportWithoutWebSockets) {
         context.report({ node, messageId: 'missingReconnectTokenExpiry', data: { transport: subject.transportWithoutWebSockets, fix } });
       } else {
         context.report({ node, messageId: 'missingReconnect', data: { fix } });

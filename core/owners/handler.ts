@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
+import { isCommonJsExport } from '../exports.js';
 import { functionOf } from '../functions.js';
 import type { SignalRModel } from '../model.js';
 import { findProperty, resolveObject } from '../values.js';
@@ -319,18 +320,6 @@ function collectAzureFunctionsV3(model: SignalRModel, statement: TSESTree.Progra
   }
   const fn = exported && functionOf(model, exported);
   if (fn && exported && isAzureFunctionsV3(model, fn, exported)) add(fn, 'azure-functions', 'function', registration);
-}
-
-/** `module.exports`, `module.exports.x`, `exports.x`, with `module`/`exports` the CommonJS globals. */
-function isCommonJsExport(model: SignalRModel, node: Node): boolean {
-  const target = skipWrappers(node);
-  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = skipWrappers(target.object);
-  const isGlobal = (identifier: Node, name: string): boolean =>
-    identifier.type === AST_NODE_TYPES.Identifier && identifier.name === name && !model.variableOf(identifier);
-  if (isGlobal(object, 'module')) return staticPropertyName(target) === 'exports';
-  if (isGlobal(object, 'exports')) return true;
-  return isCommonJsExport(model, object) && object.type === AST_NODE_TYPES.MemberExpression && isGlobal(skipWrappers(object.object), 'module');
 }
 
 function isAzureFunctionsV3(model: SignalRModel, fn: FunctionNode, exported: Node): boolean {

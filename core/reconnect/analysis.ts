@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, walk } from '../ast.js';
+import { isExportedFunction, isExportedValue, isExportedVariable } from '../exports.js';
 import type { ConnectionFlow, HandOff } from '../flow.js';
 import { followConnection, isOnConnection } from '../flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
@@ -58,6 +59,12 @@ export interface ReconnectSubject {
    * must stop it on the way out (core/owners/). Reconnecting means nothing there.
    */
   readonly endsWithItsRun: boolean;
+  /**
+   * Other modules get the connection: a module-level variable holding it is exported, or an exported
+   * function returns it (a factory). They may start it; the file that builds it is where reconnect
+   * logic belongs.
+   */
+  readonly exported: boolean;
   /** How messages name the transport when it provably excludes WebSockets (`long polling`), else undefined. */
   readonly transportWithoutWebSockets: string | undefined;
 }
@@ -79,11 +86,13 @@ export interface ReconnectAnalysis {
   readonly policies: readonly RetryPolicy[];
 }
 
-export type ReconnectProblem = 'give-up-ignored-by-error-check' | 'give-up-unhandled' | 'missing';
+export type ReconnectProblem = 'give-up-ignored-by-error-check' | 'give-up-unhandled' | 'missing' | 'missing-on-exported';
 
 export interface ReconnectRequirements {
   /** Also require an `onclose` restart for automatic reconnect that can give up. */
   readonly requireRestartAfterGiveUp?: boolean;
+  /** Also judge connections this file exports but never starts (another module starts them). */
+  readonly requireReconnectWhenExported?: boolean;
 }
 
 /**
@@ -93,9 +102,14 @@ export interface ReconnectRequirements {
  * A handler that misuses its argument counts as an attempt; `valid-reconnect-policy` reports the misuse.
  */
 export function reconnectProblem(subject: ReconnectSubject, requirements: ReconnectRequirements = {}): ReconnectProblem | undefined {
-  // A connection this file never starts is started elsewhere, or by nobody: not this file's to judge.
-  if (subject.outOfSight || subject.endsWithItsRun || subject.starts.length === 0) return undefined;
+  if (subject.outOfSight || subject.endsWithItsRun) return undefined;
   const restarting = subject.closeHandlers.filter((handler) => restartKind(handler.path) !== 'none');
+  // A connection this file never starts is started elsewhere, or by nobody: not this file's to judge,
+  // unless asked to judge the connections it exports where they are built.
+  if (subject.starts.length === 0) {
+    const bare = !subject.automaticReconnect && restarting.length === 0;
+    return requirements.requireReconnectWhenExported && subject.exported && bare ? 'missing-on-exported' : undefined;
+  }
   if (!subject.automaticReconnect) return restarting.length > 0 ? undefined : 'missing';
   if (!requirements.requireRestartAfterGiveUp || subject.givesUp !== true) return undefined;
   if (restarting.length === 0) return 'give-up-unhandled';
@@ -256,6 +270,7 @@ class Analyser {
       flow: subject.flow,
       handOffs,
       endsWithItsRun: this.endsWithItsRun(subject.flow, starts, stops),
+      exported: this.isExported(subject.flow),
       transportWithoutWebSockets:
         subject.flavour === 'core' && subject.chain ? coreTransportWithoutWebSockets(this.model, subject.chain) : classicTransportWithoutWebSockets(this.model, starts),
     };
@@ -270,6 +285,17 @@ class Analyser {
     if (!start || !connection) return false;
     const owner = ownerOfConnection(this.model, start, connection, flow, this.filename);
     return owner.kind === 'function' || owner.kind === 'handler';
+  }
+
+  /** A module-level variable holding the connection is exported, or an exported function returns it. */
+  private isExported(flow: ConnectionFlow): boolean {
+    if ([...flow.creations].some((creation) => isExportedValue(this.model, creation))) return true;
+    if ([...flow.variables].some((variable) => isExportedVariable(this.model, variable))) return true;
+    return flow.handOffs.some((handOff) => {
+      if (handOff.how !== 'returned') return false;
+      const fn = isFunction(handOff.node) ? handOff.node : enclosingFunction(handOff.node);
+      return fn !== undefined && isExportedFunction(this.model, fn);
+    });
   }
 
   /**

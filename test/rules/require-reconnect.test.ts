@@ -246,8 +246,119 @@ connection.onclose(() => {
 await connection.start();`,
       options: [{ requireRestartAfterGiveUp: true }],
     },
+    // Exported connections (strict's requireReconnectWhenExported): reconnect logic where it is built.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => setTimeout(() => connection.start(), 2000 + Math.random() * 8000));
+export default connection;`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // Neither exported nor started here: a module-private connection that nobody starts.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export function send(text: string) {
+  return connection.invoke('Send', text);
+}`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // An exported factory whose builder reconnects.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function createConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+}`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // Handed to a helper from another module, which may add the restart.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { keepAlive } from './keep-alive';
+export const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+keepAlive(connection);`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // An exported one-off: started and stopped in the same run, reconnecting means nothing.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function notify(text: string) {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/notify').build();
+  await connection.start();
+  try {
+    await connection.invoke('Notify', text);
+  } finally {
+    await connection.stop();
+  }
+}`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // \`module\` is a local object here, not CommonJS: nothing leaves the file.
+    {
+      code: `const signalR = require('@microsoft/signalr');
+const module = {};
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+module.exports = connection;`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
+    // What is exported is another value, not the connection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const hubUrl = '/hubs/chat';
+export { hubUrl };`,
+      options: [{ requireReconnectWhenExported: true }],
+    },
   ],
   invalid: [
+    // Exported connections (strict's requireReconnectWhenExported).
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();`,
+      options: [{ requireReconnectWhenExported: true }],
+      errors: [{ messageId: 'missingReconnectOnExported', line: 2, column: 76, data: { fix: FIX_CORE } }],
+    },
+    // A factory: every caller gets a connection that never reconnects.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function createConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}`,
+      options: [{ requireReconnectWhenExported: true }],
+      errors: [{ messageId: 'missingReconnectOnExported', line: 3, column: 50 }],
+    },
+    // A lazily built singleton behind an exported getter.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+let connection: HubConnection | undefined;
+export const getConnection = (): HubConnection => {
+  if (!connection) connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  return connection;
+};`,
+      options: [{ requireReconnectWhenExported: true }],
+      errors: [{ messageId: 'missingReconnectOnExported', line: 4, column: 82 }],
+    },
+    // CommonJS, as a property of the exported object; @aspnet/signalr needs an onclose restart.
+    {
+      code: `const { HubConnectionBuilder } = require('@aspnet/signalr');
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+module.exports = { connection };`,
+      options: [{ requireReconnectWhenExported: true }],
+      errors: [{ messageId: 'missingReconnectOnExported', line: 2, column: 69, data: { fix: FIX_ASPNET } }],
+    },
+    // Renamed in an export list.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+export { connection as chatConnection };`,
+      options: [{ requireReconnectWhenExported: true }],
+      errors: [{ messageId: 'missingReconnectOnExported', line: 2, column: 77 }],
+    },
     // jQuery through an IIFE parameter, and the browser bundle through window.signalR.
     {
       code: `(function ($) {
