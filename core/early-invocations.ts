@@ -3,15 +3,17 @@
 // "Cannot send data if the connection is not in the 'Connected' State." (@microsoft/signalr 10,
 // `HttpConnection.send`). Only calls that certainly run in that window are found (core/ordering.ts,
 // `pendingStartAt`): no `await` between the start and the call, and no check of the connection's
-// state (or of a flag that looks like one) around the call.
+// state (or of a flag that looks like one) around the call. Also calls in callbacks handed to other
+// code (listeners, route or tool handlers, timers) before an `await` that comes before the start
+// (`startNotCalledAt`): they can run while the start has not even been called.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { enclosingFunction, isFunction, staticPropertyName, walk } from './ast.js';
 import type { Connection, SignalRModel } from './model.js';
-import type { PendingStart } from './ordering.js';
-import { pendingStartAt } from './ordering.js';
+import type { PendingStart, StartNotCalled } from './ordering.js';
+import { pendingStartAt, startNotCalledAt } from './ordering.js';
 import { CONNECTION_METHODS, EXPORTS } from './signalr.js';
 
 /** `HubConnection.state`, whose values come from `HubConnectionState`. */
@@ -25,7 +27,8 @@ export interface EarlyInvocation {
   readonly connection: Connection;
   /** `invoke`, `send` or `stream`. */
   readonly method: string;
-  readonly pending: PendingStart;
+  /** Why the call can run before the connection is up: its start is pending, or not even called yet. */
+  readonly pending: PendingStart | (StartNotCalled & { readonly how: 'not-called' });
 }
 
 const analyses = new WeakMap<SignalRModel, readonly EarlyInvocation[]>();
@@ -42,13 +45,19 @@ export function earlyInvocations(model: SignalRModel): readonly EarlyInvocation[
 
 function findEarlyInvocations(model: SignalRModel): EarlyInvocation[] {
   const found: EarlyInvocation[] = [];
+  // Callbacks handed out before the same `await` share one fix (start first): one report, on the first.
+  const reportedGaps = new Set<Node>();
   walk(model.program, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     for (const method of HUB_CALLS) {
       const connection = model.connectionCall(node, method);
       if (connection?.flavour !== 'core') continue;
-      const pending = pendingStartAt(model, node, connection);
-      if (pending && !isGuarded(model, node)) found.push({ call: node, connection, method, pending });
+      const notCalled = startNotCalledAt(model, node, connection);
+      if (notCalled && reportedGaps.has(notCalled.gap)) continue;
+      const pending = pendingStartAt(model, node, connection) ?? (notCalled && { ...notCalled, how: 'not-called' as const });
+      if (!pending || isGuarded(model, node)) continue;
+      if (pending.how === 'not-called') reportedGaps.add(pending.gap);
+      found.push({ call: node, connection, method, pending });
     }
   });
   return found;

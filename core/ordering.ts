@@ -15,12 +15,13 @@ import type { Connection, SignalRModel } from './model.js';
 import { isImmediatelyInvoked } from './owners/function.js';
 import { effectCallOf } from './owners/react-effect.js';
 import { callbackRole } from './promises.js';
+import { numericValue } from './reconnect/policies.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** Promise methods whose continuations run after the promise they are called on settles. */
 const CONTINUATIONS = { then: 'then', catch: 'catch', finally: 'finally' } as const;
 /** How `callbackRole` names the caller of a timer callback (`setTimeout`, `setInterval`, …). */
-const TIMER_CONSUMER = 'a timer';
+export const TIMER_CONSUMER = 'a timer';
 /** How many functions deep a promise is followed to the `start()` it waits for. */
 const MAX_DEPTH = 4;
 
@@ -71,7 +72,10 @@ export function runsAfterStart(model: SignalRModel, node: Node, connection: Conn
     if (role.kind === 'chained') return continuationOf(model, role.call, holder, connection);
     if (role.kind === 'ignored' && role.consumer === TIMER_CONSUMER && holder.parent?.type === AST_NODE_TYPES.CallExpression) {
       const timer = holder.parent;
-      const started = precedingStartCall(model, timer, connection) ?? runsAfterStart(model, timer, connection);
+      // A timer with no delay fires long before a handshake that started in the same run completes:
+      // only a start that has settled by then counts.
+      const called = isImmediateTimer(model, timer) ? undefined : precedingStartCall(model, timer, connection);
+      const started = called ?? runsAfterStart(model, timer, connection);
       return started && { start: started.start, connection: started.connection, how: 'timer', via: timer };
     }
     if (!isImmediatelyInvoked(fn) || holder.parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -80,13 +84,25 @@ export function runsAfterStart(model: SignalRModel, node: Node, connection: Conn
   return undefined;
 }
 
-/** A `start()` of `connection` called before `node` in the same function (or module body), whether or not it is awaited. */
+/**
+ * A `start()` of `connection` called before `node` in the same function (or module body), whether or
+ * not it is awaited: directly, or through a function of this file that calls it before its first
+ * `await` (`this.startConnection(); setTimeout(() => this.listen(), 2000)`).
+ */
 export function precedingStartCall(model: SignalRModel, node: Node, connection: Connection): StartRef | undefined {
   const scope = enclosingFunction(node) ?? model.program;
-  for (const start of startsIn(model, scope)) {
-    if (isSameConnection(start.connection, connection) && isSequentiallyBefore(start.start, node)) return start;
+  for (const candidate of ownNodes(scope)) {
+    if (candidate.type !== AST_NODE_TYPES.CallExpression || !isSequentiallyBefore(candidate, node)) continue;
+    const start = synchronousStartOf(model, candidate, connection, 0);
+    if (start) return start;
   }
   return undefined;
+}
+
+/** `setTimeout(fn)` or `setTimeout(fn, 0)`: runs in the next task. */
+function isImmediateTimer(model: SignalRModel, timer: TSESTree.CallExpression): boolean {
+  const delay = timer.arguments[1];
+  return delay === undefined || numericValue(model, delay) === 0;
 }
 
 /**
@@ -338,6 +354,45 @@ function startedByEarlierHook(model: SignalRModel, fn: FunctionNode, connection:
     if (siblingName === undefined || !value || !isFunction(value) || order.indexOf(siblingName) < 0 || order.indexOf(siblingName) >= order.indexOf(name)) continue;
     const start = synchronousStartIn(model, value, connection, 0);
     if (start) return { ...start, how: 'earlier-hook', via: start.start, hook: siblingName };
+  }
+  return undefined;
+}
+
+// ---- code handed out before a start is even called ----
+
+/**
+ * A callback given to other code (an event listener, a route or tool handler, a timer) before the
+ * function or module body that gives it starts `connection`, with an `await` in between: while that
+ * `await` waits, the callback can run, and `start()` has not been called yet. `handOff` is the call
+ * that receives the callback, `gap` the `await`.
+ */
+export interface StartNotCalled extends StartRef {
+  readonly handOff: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly gap: Node;
+}
+
+/** When `node`, in the first synchronous run of a callback, can run before the start of `connection` is called. */
+export function startNotCalledAt(model: SignalRModel, node: Node, connection: Connection): StartNotCalled | undefined {
+  const callback = enclosingFunction(node);
+  // A callback that waits for something first may be waiting for the start.
+  if (!callback || awaitsBefore(callback, node)) return undefined;
+  const role = callbackRole(model, callback);
+  const handOff = outermostWrapper(callback).parent;
+  const handedOut = role.kind === 'argument' || (role.kind === 'ignored' && handOff?.type === AST_NODE_TYPES.CallExpression && handOff.callee !== outermostWrapper(callback));
+  if (!handedOut || (handOff?.type !== AST_NODE_TYPES.CallExpression && handOff?.type !== AST_NODE_TYPES.NewExpression)) return undefined;
+  // Handlers registered on a connection run while it is connected (or after it closed).
+  const receiver = handOff.type === AST_NODE_TYPES.CallExpression ? calledMethod(handOff)?.object : undefined;
+  if (receiver && model.connectionOf(receiver)) return undefined;
+  if (precedingStartCall(model, handOff, connection) || runsAfterStart(model, handOff, connection)) return undefined;
+  const scope = enclosingFunction(handOff) ?? model.program;
+  const nodes = ownNodes(scope);
+  for (const candidate of nodes) {
+    if (candidate.type !== AST_NODE_TYPES.CallExpression || !isSequentiallyBefore(handOff, candidate)) continue;
+    const start = synchronousStartOf(model, candidate, connection, 0);
+    if (!start) continue;
+    // The first start after the hand-off decides: with no `await` before it, the window is the handshake only.
+    const gap = nodes.find((other) => isSuspension(other) && other.range[0] >= handOff.range[1] && other.range[1] <= candidate.range[0]);
+    return gap && { ...start, handOff, gap };
   }
   return undefined;
 }

@@ -16,11 +16,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, walk } from './ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import type { AfterStart } from './ordering.js';
-import { isSameConnection, isSequentiallyBefore, runsAfterStart, startsIn } from './ordering.js';
+import { startCalls } from './flow.js';
+import { isSameConnection, isSequentiallyBefore, runsAfterStart, startsIn, TIMER_CONSUMER } from './ordering.js';
+import { callbackRole } from './promises.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
@@ -38,6 +40,11 @@ export interface Registration {
 export type RegistrationProblem =
   /** `node` (the registration, or a call of a function of this file that registers) runs after a start. */
   | { readonly kind: 'after-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly after: AfterStart }
+  /**
+   * The registration waits for a timer set by a function that neither builds nor starts the
+   * connection, while another function starts it: nothing makes it come before the start.
+   */
+  | { readonly kind: 'deferred'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly timer: TSESTree.CallExpression; readonly start: TSESTree.CallExpression }
   /** The registration runs on every (re)start, adding another handler each time. */
   | { readonly kind: 'every-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly restart: Node };
 
@@ -61,8 +68,16 @@ function findProblems(model: SignalRModel, filename: string): RegistrationProble
   const lateFunctions = new Set<FunctionNode | undefined>();
   for (const registration of registrations) {
     const after = runsAfterStart(model, registration.call, registration.connection);
-    if (!after || !missesMessages(model, registration, after)) continue;
     const fn = enclosingFunction(registration.call);
+    if (!after) {
+      const deferred = registration.connection.flavour === 'core' ? deferredRegistration(model, registration) : undefined;
+      if (deferred) {
+        lateFunctions.add(fn);
+        problems.push(deferred);
+      }
+      continue;
+    }
+    if (!missesMessages(model, registration, after)) continue;
     lateFunctions.add(fn);
     const group = `${fn?.range[0] ?? -1}:${after.via.range[0]}`;
     if (reportedGroups.has(group)) continue;
@@ -112,6 +127,47 @@ function precedingJoin(model: SignalRModel, registration: Registration): Node | 
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const client = model.connectionCall(node, WEB_PUBSUB_CLIENT_GROUP_METHODS.join);
     if (client && isSameConnection(client, registration.connection) && isSequentiallyBefore(node, registration.call)) found = node;
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * A registration in a timer callback (`setTimeout(() => connection.on(…))`) set by a function that
+ * neither builds nor starts the connection, while another function of this file starts it. A timer
+ * defers the registration on purpose, and nothing orders it before the start: the usual reason for
+ * the delay is that the connection must be up first. Not when the function that sets the timer is a
+ * constructor, or is called before a start in the same run: then the start comes after the timer is set.
+ */
+function deferredRegistration(model: SignalRModel, registration: Registration): RegistrationProblem | undefined {
+  const callback = enclosingFunction(registration.call);
+  const timer = callback && outermostWrapper(callback).parent;
+  if (!callback || timer?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const role = callbackRole(model, callback);
+  if (role.kind !== 'ignored' || role.consumer !== TIMER_CONSUMER) return undefined;
+  const setter = enclosingFunction(timer);
+  const { connection } = registration;
+  if (!setter || callbackRole(model, setter).kind === 'constructor' || buildsConnection(setter, connection)) return undefined;
+  const starts = startCalls(model).filter((call) => isSameConnection(model.connectionCall(call, CONNECTION_METHODS.start)!, connection));
+  if (starts.some((start) => contains(setter, start)) || callsStartingFunction(model, setter, connection)) return undefined;
+  const start = starts[0];
+  if (!start) return undefined;
+  const graph = callGraphOf(model);
+  const calledBeforeStart = graph.callsOf(setter).some((call) => {
+    const scope = enclosingFunction(call) ?? model.program;
+    return starts.some((candidate) => (enclosingFunction(candidate) ?? model.program) === scope && isSequentiallyBefore(call, candidate));
+  });
+  return calledBeforeStart ? undefined : { kind: 'deferred', node: registration.call, registration, timer, start };
+}
+
+/** `fn` calls a function of this file that starts `connection` (`this.connect()`). */
+function callsStartingFunction(model: SignalRModel, fn: FunctionNode, connection: Connection): boolean {
+  const graph = callGraphOf(model);
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = graph.calleeOf(node);
+    if (callee && callee !== fn && startsIn(model, callee).some((start) => isSameConnection(start.connection, connection))) found = true;
     return undefined;
   });
   return found;

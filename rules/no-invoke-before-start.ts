@@ -5,7 +5,14 @@ import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
 
 export type Options = [];
-export type MessageIds = 'invokeBeforeStart' | 'invokeInEffectBeforeStart' | 'invokeInHookBeforeStart';
+export type MessageIds = 'invokeBeforeStart' | 'invokeInCallbackBeforeStart' | 'invokeInEffectBeforeStart' | 'invokeInHookBeforeStart';
+
+const MESSAGE_BY_HOW: Readonly<Record<EarlyInvocation['pending']['how'], MessageIds>> = {
+  'same-run': 'invokeBeforeStart',
+  'earlier-effect': 'invokeInEffectBeforeStart',
+  'earlier-hook': 'invokeInHookBeforeStart',
+  'not-called': 'invokeInCallbackBeforeStart',
+};
 
 export default createRule<Options, MessageIds>({
   name: 'no-invoke-before-start',
@@ -19,6 +26,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       invokeBeforeStart:
         '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". `await` the start first, or make the call in its `.then(…)`.',
+      invokeInCallbackBeforeStart:
+        '`{{call}}` can run before `start()` is called: "Cannot send data if the connection is not in the \'Connected\' State". Its callback (and any other handed out before the same `await`) can run before the start: start the connection first.',
       invokeInEffectBeforeStart:
         '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". An earlier effect starts the connection: make the call once it is connected.',
       invokeInHookBeforeStart:
@@ -40,8 +49,8 @@ export default createRule<Options, MessageIds>({
       const [first] = call.arguments;
       const hubMethod = first && hubMethodName(model!, first);
       const text = `${connection.name}.${method}(${hubMethod === undefined ? '…' : `'${hubMethod}'`})`;
-      const messageId = pending.how === 'same-run' ? 'invokeBeforeStart' : pending.how === 'earlier-effect' ? 'invokeInEffectBeforeStart' : 'invokeInHookBeforeStart';
-      context.report({ node: call, messageId, data: { call: text, hook: pending.hook } });
+      const messageId = MESSAGE_BY_HOW[pending.how];
+      context.report({ node: call, messageId, data: { call: text, hook: pending.how === 'earlier-hook' ? pending.hook : undefined } });
     }
   },
 });

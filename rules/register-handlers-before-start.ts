@@ -6,7 +6,7 @@ import { modelOf } from './utils/model.js';
 import { callText } from './utils/text.js';
 
 export type Options = [];
-export type MessageIds = 'handlerAfterStart' | 'handlerOnEveryStart' | 'handlersAfterStartCall';
+export type MessageIds = 'handlerAfterStart' | 'handlerInTimer' | 'handlerOnEveryStart' | 'handlersAfterStartCall';
 
 /** How messages say when the registration runs. */
 const WHEN: Readonly<Record<AfterStart['how'], string>> = {
@@ -27,6 +27,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       handlerAfterStart:
         'The `{{event}}` handler is registered {{when}}: messages the server sends on connect are dropped. Register handlers before calling `start()`.',
+      handlerInTimer:
+        'The `{{event}}` handler waits for a timer, while other code starts the connection: what arrives first is dropped. Register it before `start()`.',
       handlersAfterStartCall:
         '`{{call}}` registers handlers {{when}}: messages the server sends on connect are dropped. Call it before `start()`.',
       handlerOnEveryStart:
@@ -49,6 +51,8 @@ export default createRule<Options, MessageIds>({
       const event = problem.registration.event ?? '…';
       if (problem.kind === 'every-start') {
         context.report({ node: problem.node, messageId: 'handlerOnEveryStart', data: { event } });
+      } else if (problem.kind === 'deferred') {
+        context.report({ node: problem.node, messageId: 'handlerInTimer', data: { event } });
       } else if (problem.node === problem.registration.call) {
         context.report({ node: problem.node, messageId: 'handlerAfterStart', data: { event, when: WHEN[problem.after.how] } });
       } else {

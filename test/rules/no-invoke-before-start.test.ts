@@ -105,8 +105,119 @@ const chat = new HubConnectionBuilder().withUrl('/hubs/chat').build();
 const news = new HubConnectionBuilder().withUrl('/hubs/news').build();
 chat.start().catch(console.error);
 news.invoke('Subscribe').catch(console.error);`,
+    // A listener added right before the start, with no await between: the window is the handshake only.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+document.querySelector('form')!.addEventListener('submit', () => {
+  connection.invoke('Send', 'hi').catch(console.error);
+});
+connection.start().catch(console.error);`,
+    // Handed out after the start was awaited.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { queue } from './queue';
+const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').build();
+await connection.start();
+queue.process(async (job: string) => {
+  await connection.invoke('Report', job);
+});
+await queue.resume();`,
+    // The callback waits for the start itself before calling.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { queue } from './queue';
+const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').build();
+let started: Promise<void> | undefined;
+queue.process(async (job: string) => {
+  await started;
+  await connection.invoke('Report', job);
+});
+await queue.resume();
+started = connection.start();`,
+    // The callback checks the state first.
+    `import { HubConnectionBuilder, HubConnectionState } from '@microsoft/signalr';
+import { queue } from './queue';
+const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').build();
+queue.process((job: string) => {
+  if (connection.state !== HubConnectionState.Connected) return;
+  connection.send('Report', job).catch(console.error);
+});
+await queue.resume();
+await connection.start();`,
+    // A hub message handler replies: it only runs while connected.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.on('ping', () => {
+  connection.send('Pong').catch(console.error);
+});
+await loadSettings();
+await connection.start();
+declare function loadSettings(): Promise<void>;`,
+    // Started (not awaited) before the callback is handed out: only the handshake window is left.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { queue } from './queue';
+const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').build();
+const started = connection.start();
+queue.process(async (job: string) => {
+  await connection.invoke('Report', job);
+});
+await queue.resume();
+await started;`,
+    // Array callbacks run on the spot; nothing here runs before the start.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+await connection.start();
+['a', 'b'].forEach((room) => {
+  connection.invoke('Join', room).catch(console.error);
+});
+await Promise.resolve();`,
+    // The await between belongs to another connection's start... and this connection is started first.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const chat = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const news = new HubConnectionBuilder().withUrl('/hubs/news').build();
+await chat.start();
+window.addEventListener('focus', () => {
+  chat.invoke('Seen').catch(console.error);
+});
+await news.start();`,
   ],
   invalid: [
+    // Job handlers go live before the start, and an await comes between.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { queue } from './queue';
+const connection = new HubConnectionBuilder().withUrl('/hubs/jobs').withAutomaticReconnect().build();
+queue.process(async (job: string) => {
+  await connection.invoke('Report', job);
+});
+// A second handler before the same await: one report for both, since one fix serves them.
+queue.on('failed', (job: string) => {
+  connection.send('Failed', job).catch(console.error);
+});
+await queue.resume();
+await connection.start();`,
+      errors: [{ messageId: 'invokeInCallbackBeforeStart', line: 5, column: 9, data: { call: "connection.invoke('Report')" } }],
+    },
+    // In a main function whose start waits in a retry loop after the listener is added.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function main(): Promise<void> {
+  window.addEventListener('beforeunload', () => {
+    void connection.send('Leaving');
+  });
+  await loadSettings();
+  for (;;) {
+    try {
+      await connection.start();
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 4000));
+    }
+  }
+}
+main().catch(console.error);
+declare function loadSettings(): Promise<void>;`,
+      errors: [{ messageId: 'invokeInCallbackBeforeStart', line: 5, column: 10 }],
+    },
     // Right after a floating start.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';

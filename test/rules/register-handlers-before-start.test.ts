@@ -120,8 +120,131 @@ start().catch(console.error);`,
     chat.on('message', function (text) { console.log(text); });
   });
 });`,
+    // A timer with no delay after a start nobody waits for fires before the handshake can finish.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.start().catch(console.error);
+setTimeout(() => connection.on('message', console.log));`,
+    // A timer set before a helper starts the connection: registered before the handshake is done.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Ticker {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/ticks').build();
+  init(): void {
+    setTimeout(() => this.listen(), 0);
+    this.open();
+  }
+  private open(): void {
+    this.hub.start().catch(console.error);
+  }
+  private listen(): void {
+    this.hub.on('tick', console.log);
+  }
+}`,
+    // A timer whose callback registers and then starts: the handler is first.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Board {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/board').build();
+  later(): void {
+    setTimeout(() => {
+      this.hub.on('move', console.log);
+      this.hub.start().catch(console.error);
+    }, 1000);
+  }
+}`,
+    // The function that sets the timer builds the connection: the timer is set before any start.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+let hub: HubConnection;
+export function create(): HubConnection {
+  hub = new HubConnectionBuilder().withUrl('/hubs/board').build();
+  setTimeout(() => hub.on('move', console.log), 10);
+  return hub;
+}
+export async function open(): Promise<void> {
+  await hub.start();
+}`,
+    // Deferred in the constructor, started later by another method.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Feed {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+  constructor() {
+    setTimeout(() => this.hub.on('item', console.log));
+  }
+  async open(): Promise<void> {
+    await this.hub.start();
+  }
+}`,
+    // Deferred in a function that runs before the start in the same run.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function subscribe() {
+  setTimeout(() => connection.on('message', console.log));
+}
+subscribe();
+connection.start().catch(console.error);`,
+    // A deferred registration on a connection this file never starts: no start to compare with.
+    `import { HubConnection } from '@microsoft/signalr';
+export function watch(hub: HubConnection): void {
+  setTimeout(() => hub.on('alert', console.log), 500);
+}`,
+    // A registration that is not deferred, in a method others call at any time.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Alerts {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/alerts').build();
+  subscribe(handler: (text: string) => void): void {
+    this.hub.on('alert', handler);
+  }
+  async open(): Promise<void> {
+    await this.hub.start();
+  }
+}`,
   ],
   invalid: [
+    // A timer set right after a helper that starts the connection: two seconds of messages dropped.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Notifications {
+  private hub!: HubConnection;
+  connect(): void {
+    this.hub = new HubConnectionBuilder().withUrl('/hubs/notify').build();
+    this.hub.start().catch(console.error);
+  }
+  listen(): void {
+    this.hub.on('notice', console.log);
+  }
+  init(): void {
+    this.connect();
+    setTimeout(() => this.listen(), 2000);
+  }
+}`,
+      errors: [{ messageId: 'handlersAfterStartCall', line: 13, column: 22, data: { call: 'this.listen()', when: 'in a timer set after `start()`' } }],
+    },
+    // A timer with no delay after an awaited start.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export async function open() {
+  await connection.start();
+  setTimeout(() => connection.on('message', console.log));
+}`,
+      errors: [{ messageId: 'handlerAfterStart', line: 5, column: 20, data: { event: 'message', when: 'in a timer set after `start()`' } }],
+    },
+    // Deferred by a timer in a method apart from the one that starts the connection.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class Camera {
+  private hub: HubConnection = new HubConnectionBuilder().withUrl('/hubs/camera').build();
+  async open(): Promise<void> {
+    await this.hub.start();
+    await this.hub.invoke('Capture');
+  }
+  onProgress(report: (percent: number) => void): void {
+    setTimeout(() => {
+      this.hub.on('progress', report);
+    });
+  }
+}`,
+      errors: [{ messageId: 'handlerInTimer', line: 10, column: 7, data: { event: 'progress' } }],
+    },
     // After an awaited start.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
