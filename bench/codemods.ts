@@ -16,6 +16,8 @@ const EXTENSIONS = ['ts', 'tsx', 'js'] as const;
 export interface ToolMeasurement {
   readonly wallMs: readonly number[];
   readonly medianMs: number;
+  /** Median user + system CPU time, ms, when the machine has /usr/bin/time. */
+  readonly medianCpuMs: number | undefined;
   /** Largest peak RSS over the rounds (and, for jscodeshift, over its per-transform runs), KiB. */
   readonly maxRssKiB: number | undefined;
   /** Files the tool reports: matched (grep) or changed (the codemod runners). */
@@ -33,6 +35,10 @@ export interface CodemodBenchmark {
   readonly cliVsJscodeshift: number | undefined;
   /** CLI / grep, median wall times. */
   readonly cliVsGrep: number | undefined;
+  /** CLI / jscodeshift, median CPU times. */
+  readonly cliVsJscodeshiftCpu: number | undefined;
+  /** CLI / jscodeshift, peak RSS. */
+  readonly cliVsJscodeshiftMemory: number | undefined;
   /** Why a section did not run. */
   readonly notes: readonly string[];
 }
@@ -63,27 +69,29 @@ export async function findCodemods(repositoryRoot: string): Promise<CodemodSetup
   return { repositoryRoot, codemods: built, cliPath, notes };
 }
 
-export async function benchmarkCodemods(setup: CodemodSetup, root: string, rounds: number, cpus: number): Promise<CodemodBenchmark> {
+type Sample = { wallMs: number; cpuMs: number | undefined; maxRssKiB: number | undefined; files: number | undefined };
+
+export async function benchmarkCodemods(
+  setup: CodemodSetup,
+  root: string,
+  rounds: number,
+  cpus: number,
+  options: { readonly jscodeshift: boolean } = { jscodeshift: true },
+): Promise<CodemodBenchmark> {
   const canTransform = setup.codemods.length > 0;
-  const variants = ['grep', ...(canTransform ? ['jscodeshift' as const] : []), ...(canTransform && setup.cliPath ? ['cli' as const] : [])];
+  const variants = [
+    'grep',
+    ...(canTransform && options.jscodeshift ? ['jscodeshift' as const] : []),
+    ...(canTransform && setup.cliPath ? ['cli' as const] : []),
+  ];
   const parsers = new Map(await Promise.all(setup.codemods.map(async (name) => [name, await exportedParserName(setup.repositoryRoot, name)] as const)));
 
-  const samples = await interleave(variants, rounds, async (variant): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number | undefined }> => {
+  const samples = await interleave(variants, rounds, async (variant): Promise<Sample> => {
     if (variant === 'grep') return grepRun(root);
     if (variant === 'jscodeshift') return jscodeshiftRun(setup, parsers, root, cpus);
     return cliRun(setup.cliPath!, root, cpus);
   });
 
-  const summarise = (runs: readonly { wallMs: number; maxRssKiB: number | undefined; files: number | undefined }[] | undefined): ToolMeasurement | undefined => {
-    if (!runs || runs.length === 0) return undefined;
-    const memory = runs.map((run) => run.maxRssKiB).filter((value): value is number => value !== undefined);
-    return {
-      wallMs: runs.map((run) => run.wallMs),
-      medianMs: median(runs.map((run) => run.wallMs)),
-      maxRssKiB: memory.length > 0 ? Math.max(...memory) : undefined,
-      files: runs[runs.length - 1]!.files,
-    };
-  };
   const grep = summarise(samples.grep)!;
   const jscodeshift = summarise(samples.jscodeshift);
   const cli = summarise(samples.cli);
@@ -96,7 +104,47 @@ export async function benchmarkCodemods(setup: CodemodSetup, root: string, round
     cli,
     cliVsJscodeshift: cli && jscodeshift ? cli.medianMs / jscodeshift.medianMs : undefined,
     cliVsGrep: cli ? cli.medianMs / grep.medianMs : undefined,
+    cliVsJscodeshiftCpu: cli?.medianCpuMs !== undefined && jscodeshift?.medianCpuMs !== undefined ? cli.medianCpuMs / jscodeshift.medianCpuMs : undefined,
+    cliVsJscodeshiftMemory: cli?.maxRssKiB !== undefined && jscodeshift?.maxRssKiB !== undefined ? cli.maxRssKiB / jscodeshift.maxRssKiB : undefined,
     notes: setup.notes,
+  };
+}
+
+export interface StartupBenchmark {
+  readonly rounds: number;
+  readonly grep: ToolMeasurement;
+  /** `node -e 0`: what starting Node costs, the floor of any Node CLI. */
+  readonly node: ToolMeasurement;
+  readonly cli: ToolMeasurement;
+  /** CLI / grep, median wall times (Node's start included). */
+  readonly cliVsGrep: number;
+  readonly nodeVsGrep: number;
+}
+
+/** On a tree where no file passes the text check: the CLI against `grep -rl` and against Node starting and doing nothing. */
+export async function benchmarkAgainstGrep(cliPath: string, root: string, rounds: number): Promise<StartupBenchmark> {
+  const samples = await interleave(['grep', 'node', 'cli'] as const, rounds, async (variant): Promise<Sample> => {
+    if (variant === 'grep') return grepRun(root);
+    if (variant === 'cli') return cliRun(cliPath, root, 1);
+    const run = await runCommand(process.execPath, ['-e', '0']);
+    return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: undefined };
+  });
+  const grep = summarise(samples.grep)!;
+  const node = summarise(samples.node)!;
+  const cli = summarise(samples.cli)!;
+  return { rounds, grep, node, cli, cliVsGrep: cli.medianMs / grep.medianMs, nodeVsGrep: node.medianMs / grep.medianMs };
+}
+
+function summarise(runs: readonly Sample[] | undefined): ToolMeasurement | undefined {
+  if (!runs || runs.length === 0) return undefined;
+  const memory = runs.map((run) => run.maxRssKiB).filter((value): value is number => value !== undefined);
+  const cpu = runs.map((run) => run.cpuMs).filter((value): value is number => value !== undefined);
+  return {
+    wallMs: runs.map((run) => run.wallMs),
+    medianMs: median(runs.map((run) => run.wallMs)),
+    medianCpuMs: cpu.length === runs.length ? median(cpu) : undefined,
+    maxRssKiB: memory.length > 0 ? Math.max(...memory) : undefined,
+    files: runs[runs.length - 1]!.files,
   };
 }
 
@@ -113,12 +161,12 @@ async function exportedParserName(repositoryRoot: string, name: string): Promise
   return typeof module.parser === 'string' ? module.parser : undefined;
 }
 
-async function grepRun(root: string): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number }> {
+async function grepRun(root: string): Promise<Sample> {
   const args = ['-rlIi', ...EXTENSIONS.map((extension) => `--include=*.${extension}`), ...TEXT_HINTS.flatMap((hint) => ['-F', '-e', hint]), root];
   const run = await runCommand('grep', args);
   // grep exits 1 when nothing matched: that is a result, not a failure.
   if (run.exitCode !== 0 && run.exitCode !== 1) throw commandFailure('grep', run);
-  return { wallMs: run.wallMs, maxRssKiB: run.maxRssKiB, files: run.stdout.split('\n').filter(Boolean).length };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: run.stdout.split('\n').filter(Boolean).length };
 }
 
 async function jscodeshiftRun(
@@ -126,9 +174,10 @@ async function jscodeshiftRun(
   parsers: ReadonlyMap<string, string | undefined>,
   root: string,
   cpus: number,
-): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number }> {
+): Promise<Sample> {
   const bin = join(setup.repositoryRoot, 'node_modules/jscodeshift/bin/jscodeshift.js');
   let wallMs = 0;
+  let cpuMs: number | undefined = 0;
   let maxRssKiB: number | undefined;
   let changed = 0;
   for (const name of setup.codemods) {
@@ -150,13 +199,14 @@ async function jscodeshiftRun(
     const errors = /(\d+) errors/.exec(run.stdout);
     if (errors && Number(errors[1]) > 0) throw commandFailure(`jscodeshift -t ${name} (${errors[1]} files failed)`, run);
     wallMs += run.wallMs;
+    cpuMs = cpuMs === undefined || run.cpuMs === undefined ? undefined : cpuMs + run.cpuMs;
     if (run.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, run.maxRssKiB);
     changed += Number(/(\d+) ok/.exec(run.stdout)?.[1] ?? 0);
   }
-  return { wallMs, maxRssKiB, files: changed };
+  return { wallMs, cpuMs, maxRssKiB, files: changed };
 }
 
-async function cliRun(cliPath: string, root: string, cpus: number): Promise<{ wallMs: number; maxRssKiB: number | undefined; files: number | undefined }> {
+async function cliRun(cliPath: string, root: string, cpus: number): Promise<Sample> {
   const run = await runCommand(process.execPath, [cliPath, 'all', root, '--dry', '--json', `--cpus=${cpus}`]);
   if (run.exitCode !== 0) throw commandFailure('signalr-codemod all --dry', run);
   let changed: number | undefined;
@@ -165,7 +215,7 @@ async function cliRun(cliPath: string, root: string, cpus: number): Promise<{ wa
   } catch {
     // An older or newer report shape: the timing still counts.
   }
-  return { wallMs: run.wallMs, maxRssKiB: run.maxRssKiB, files: changed };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: changed };
 }
 
 function commandFailure(what: string, run: CommandRun): Error {

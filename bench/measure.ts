@@ -50,6 +50,8 @@ export interface CommandRun {
   readonly wallMs: number;
   /** Peak resident set size of the largest process of the command (the command or one of its workers), KiB. */
   readonly maxRssKiB: number | undefined;
+  /** User + system CPU time of the command and the children it waited for, ms (from `/usr/bin/time -v`). */
+  readonly cpuMs: number | undefined;
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -86,11 +88,19 @@ export function runCommand(command: string, args: readonly string[], options: { 
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
-      const maxRssKiB = existsSync(memoryFile) ? peakRss(readFileSync(memoryFile, 'utf8'), useGnuTime) : undefined;
+      const report = existsSync(memoryFile) ? readFileSync(memoryFile, 'utf8') : undefined;
+      const maxRssKiB = report === undefined ? undefined : peakRss(report, useGnuTime);
+      const cpuMs = report === undefined || !useGnuTime ? undefined : cpuTime(report);
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ wallMs, maxRssKiB, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({ wallMs, maxRssKiB, cpuMs, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
     });
   });
+}
+
+function cpuTime(report: string): number | undefined {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
 }
 
 function peakRss(report: string, fromGnuTime: boolean): number | undefined {

@@ -1,69 +1,120 @@
-// `npm run bench`: lint and codemod costs as ratios against baselines measured in the same run, on a
-// generated corpus, then the same at several corpus sizes. Prints Markdown tables and writes
-// bench/results.json. See docs/performance.md.
+// `npm run bench`: what the plugin adds to a lint run and how the `signalr-codemod` CLI compares with
+// plain jscodeshift and with grep, each as a ratio against a baseline measured in the same run, on
+// generated trees; then how both grow up to 50,000 files, and what the plugin adds to typed linting.
+// Prints Markdown tables, writes bench/results.json and the results section of docs/performance.md.
 //
-//   tsx bench/run.ts [--files 5000] [--signalr-fraction 0.02] [--seed N] [--rounds 2] [--codemod-rounds 3]
-//                    [--scales 1,4,16] [--scale-files 100] [--cpus N] [--sections lint,codemods,scaling]
-//                    [--corpus-dir DIR] [--out bench/results.json]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus as cpuList, tmpdir, totalmem } from 'node:os';
+//   tsx bench/run.ts [--quick] [--sections lint,codemods,typed,scaling] [--out FILE] [--no-docs]
+//                    [--corpus-files N] [--plain-files N] [--typed-files N] [--scales N,N,…]
+//
+// `--quick` (a few minutes) measures smaller trees once, for day-to-day use, and writes neither
+// bench/results.json nor the docs unless --out is given. See docs/performance.md.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus as cpuList, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import type { CodemodBenchmark, CodemodSetup } from './codemods.js';
-import { benchmarkCodemods, findCodemods } from './codemods.js';
-import type { CorpusOptions } from './corpus.js';
-import { DEFAULT_CORPUS, writeCorpus } from './corpus.js';
-import type { LintBenchmark, LintVariant } from './lint.js';
-import { benchmarkLint, loadBuiltPlugin } from './lint.js';
+import type { CodemodBenchmark, CodemodSetup, StartupBenchmark, ToolMeasurement } from './codemods.js';
+import { benchmarkAgainstGrep, benchmarkCodemods, findCodemods } from './codemods.js';
+import type { CorpusFile } from './corpus.js';
+import { DEFAULT_CORPUS, generateCorpus, writeCorpus } from './corpus.js';
+import type { BuiltPlugin, LintTreeResult } from './lint.js';
+import { benchmarkLintTree, loadBuiltPlugin } from './lint.js';
 import { formatMiB, formatMs, formatRatio, MEMORY_METHOD, table } from './measure.js';
+import type { TypedBenchmark } from './typed.js';
+import { benchmarkTyped, writeTypedProject } from './typed.js';
 
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DOCS = join(REPOSITORY_ROOT, 'docs/performance.md');
+const RESULTS_START = '<!-- bench:results:start (written by `npm run bench`) -->';
+const RESULTS_END = '<!-- bench:results:end -->';
 
-/** The plugin may add at most this share to a lint run on the default corpus. */
-const LINT_OVERHEAD_TARGET = 0.05;
+/** The issue's goals, checked on every run. */
+const GOALS = {
+  lintPlain: 0.02,
+  lintCorpus: 0.03,
+  cliVsJscodeshift: 0.05,
+  cliVsGrep: 5,
+} as const;
 
-type Section = 'lint' | 'codemods' | 'scaling';
-const SECTIONS: readonly Section[] = ['lint', 'codemods', 'scaling'];
+type Section = 'lint' | 'codemods' | 'typed' | 'scaling';
+const SECTIONS: readonly Section[] = ['lint', 'codemods', 'typed', 'scaling'];
 
-interface BenchOptions {
-  readonly corpus: CorpusOptions;
-  readonly rounds: number;
+interface Settings {
+  readonly quick: boolean;
+  /** The bench corpus: files, 2 % of them with SignalR. */
+  readonly corpusFiles: number;
+  /** The tree without SignalR. */
+  readonly plainFiles: number;
+  readonly lintRounds: number;
   readonly codemodRounds: number;
+  readonly grepRounds: number;
+  readonly typedFiles: number;
+  readonly typedRounds: number;
+  /** Tree sizes of the scaling section; jscodeshift runs only up to `jscodeshiftUpTo` files. */
   readonly scales: readonly number[];
-  readonly scaleFiles: number;
+  readonly jscodeshiftUpTo: number;
+  /** Workers for jscodeshift and the CLI alike: jscodeshift's own default, cores − 1. */
   readonly cpus: number;
-  readonly sections: readonly Section[];
-  readonly corpusDir: string | undefined;
-  readonly out: string;
 }
+
+const FULL: Settings = {
+  quick: false,
+  corpusFiles: 5000,
+  plainFiles: 5000,
+  lintRounds: 2,
+  codemodRounds: 3,
+  grepRounds: 11,
+  typedFiles: 200,
+  typedRounds: 2,
+  scales: [500, 5000, 50_000],
+  // The 5,000-file point is the codemods section's corpus: jscodeshift is measured there.
+  jscodeshiftUpTo: 500,
+  cpus: Math.max(1, availableParallelism() - 1),
+};
+
+const QUICK: Settings = {
+  ...FULL,
+  quick: true,
+  corpusFiles: 1000,
+  plainFiles: 1000,
+  lintRounds: 1,
+  codemodRounds: 1,
+  grepRounds: 3,
+  typedFiles: 60,
+  typedRounds: 1,
+  scales: [500, 5000],
+  jscodeshiftUpTo: 0,
+};
 
 interface ScalePoint {
-  readonly scale: number;
   readonly files: number;
-  readonly lint?: LintBenchmark;
-  readonly codemods?: CodemodBenchmark;
+  readonly signalrFiles: number;
+  readonly lint: LintTreeResult;
+  readonly codemods: CodemodBenchmark;
 }
 
-function readOptions(): BenchOptions {
+interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean | undefined;
+}
+
+function readOptions(): { settings: Settings; sections: Section[]; out: string | undefined; docs: boolean } {
   const { values } = parseArgs({
     options: {
-      files: { type: 'string', default: String(DEFAULT_CORPUS.files) },
-      'signalr-fraction': { type: 'string', default: String(DEFAULT_CORPUS.signalrFraction) },
-      seed: { type: 'string', default: String(DEFAULT_CORPUS.seed) },
-      rounds: { type: 'string', default: '2' },
-      'codemod-rounds': { type: 'string', default: '3' },
-      scales: { type: 'string', default: '1,4,16' },
-      'scale-files': { type: 'string', default: '100' },
-      // jscodeshift's own default: one worker fewer than the cores, at least one.
-      cpus: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
+      quick: { type: 'boolean', default: false },
       sections: { type: 'string', default: SECTIONS.join(',') },
-      'corpus-dir': { type: 'string' },
-      out: { type: 'string', default: join(REPOSITORY_ROOT, 'bench/results.json') },
+      out: { type: 'string' },
+      'no-docs': { type: 'boolean', default: false },
+      'corpus-files': { type: 'string' },
+      'plain-files': { type: 'string' },
+      'typed-files': { type: 'string' },
+      scales: { type: 'string' },
     },
   });
-  const positiveInteger = (name: string, text: string): number => {
+  const count = (name: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
     const value = Number(text);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number of at least 1, not "${text}"`);
     return value;
@@ -71,197 +122,291 @@ function readOptions(): BenchOptions {
   const sections = values.sections.split(',').map((section) => section.trim());
   const unknown = sections.filter((section) => !SECTIONS.includes(section as Section));
   if (unknown.length > 0) throw new Error(`--sections: unknown ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
-  return {
-    corpus: { files: positiveInteger('files', values.files), signalrFraction: Number(values['signalr-fraction']), seed: Number(values.seed) },
-    rounds: positiveInteger('rounds', values.rounds),
-    codemodRounds: positiveInteger('codemod-rounds', values['codemod-rounds']),
-    scales: values.scales.split(',').map((scale) => positiveInteger('scales', scale.trim())),
-    scaleFiles: positiveInteger('scale-files', values['scale-files']),
-    cpus: positiveInteger('cpus', values.cpus),
-    sections: sections as Section[],
-    corpusDir: values['corpus-dir'],
-    out: resolve(values.out),
+  const preset = values.quick ? QUICK : FULL;
+  const settings: Settings = {
+    ...preset,
+    corpusFiles: count('corpus-files', values['corpus-files']) ?? preset.corpusFiles,
+    plainFiles: count('plain-files', values['plain-files']) ?? preset.plainFiles,
+    typedFiles: count('typed-files', values['typed-files']) ?? preset.typedFiles,
+    scales: values.scales?.split(',').map((scale) => count('scales', scale.trim())!) ?? preset.scales,
   };
+  const customised = settings !== preset && JSON.stringify(settings) !== JSON.stringify(preset);
+  // Only a full run of every section, at the full sizes, describes the project: the rest print.
+  const describesTheProject = !settings.quick && !customised && sections.length === SECTIONS.length;
+  const out = values.out ? resolve(values.out) : describesTheProject ? join(REPOSITORY_ROOT, 'bench/results.json') : undefined;
+  const docs = describesTheProject && !values['no-docs'];
+  return { settings, sections: sections as Section[], out, docs };
 }
 
 async function main(): Promise<void> {
-  const options = readOptions();
+  const { settings, sections, out, docs } = readOptions();
   const started = performance.now();
-  const scratch = options.corpusDir ? resolve(options.corpusDir) : mkdtempSync(join(tmpdir(), 'signalr-corpus-'));
-  const needsPlugin = options.sections.includes('lint') || options.sections.includes('scaling');
-  const plugin = needsPlugin ? await loadBuiltPlugin(REPOSITORY_ROOT) : undefined;
+  const scratch = mkdtempSync(join(tmpdir(), 'signalr-bench-'));
+  const plugin = await loadBuiltPlugin(REPOSITORY_ROOT);
   const codemodSetup = await findCodemods(REPOSITORY_ROOT);
-  log(`Machine: ${availableParallelism()} CPUs (${cpuList()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-  log(`Rules: ${plugin ? Object.keys(plugin.rules).join(', ') : '(not measured)'}`);
-  log(`Codemods: ${codemodSetup.codemods.join(', ') || '(none built)'}; CLI: ${codemodSetup.cliPath ? 'built' : 'not built'}`);
+  const loadAtStart = loadavg();
+  const machine = `${availableParallelism()} CPUs (${cpuList()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  log(`Machine: ${machine}; load average ${loadAtStart.map((load) => load.toFixed(1)).join(', ')}`);
+  log(`Rules: ${Object.keys(plugin.rules).length}; codemods: ${codemodSetup.codemods.join(', ')}; ${settings.quick ? 'quick mode' : 'full run'}`);
   for (const note of codemodSetup.notes) log(`Note: ${note}`);
 
-  let lint: LintBenchmark | undefined;
+  let lintPlain: LintTreeResult | undefined;
+  let lintCorpus: LintTreeResult | undefined;
   let codemods: CodemodBenchmark | undefined;
+  let againstGrep: StartupBenchmark | undefined;
+  let typed: TypedBenchmark | undefined;
   const scaling: ScalePoint[] = [];
+  const loads: number[] = [loadAtStart[0]!];
+  const progress = (message: string): void => {
+    loads.push(loadavg()[0]!);
+    log(message);
+  };
   try {
-    if (options.sections.includes('lint') || options.sections.includes('codemods')) {
-      const root = join(scratch, 'main');
-      const corpus = writeCorpus(root, options.corpus);
-      log(`\nCorpus: ${corpus.files.length} files, ${corpus.files.filter((file) => file.usesSignalR).length} with SignalR, ${(corpus.bytes / 1e6).toFixed(1)} MB, in ${root}`);
-      if (plugin && options.sections.includes('lint')) {
-        lint = await benchmarkLint(plugin, root, corpus.files, options.rounds, { withOneRule: true });
-        log(`\n## Lint (${lint.files} files, ${lint.rounds} rounds of each variant, interleaved)\n\n${lintTable(lint)}\n\n${ruleTable(lint)}`);
-      }
-      if (options.sections.includes('codemods')) {
-        codemods = await benchmarkCodemods(codemodSetup, root, options.codemodRounds, options.cpus);
-        log(`\n## Codemods (${corpus.files.length} files, ${codemods.rounds} rounds each, interleaved, --cpus ${codemods.cpus})\n\n${codemodTable(codemods)}`);
-      }
+    const corpusOptions = { ...DEFAULT_CORPUS, files: settings.corpusFiles };
+    const plainOptions = { ...DEFAULT_CORPUS, files: settings.plainFiles, signalrFraction: 0 };
+    if (sections.includes('lint')) {
+      progress(`\n## Lint: ${settings.plainFiles} files without SignalR`);
+      lintPlain = await benchmarkLintTree(REPOSITORY_ROOT, plugin, generateCorpus(plainOptions), { rounds: settings.lintRounds, onProgress: progress });
+      progress(`\n## Lint: the bench corpus, ${settings.corpusFiles} files`);
+      lintCorpus = await benchmarkLintTree(REPOSITORY_ROOT, plugin, generateCorpus(corpusOptions), { rounds: settings.lintRounds, onProgress: progress });
+      log(`\n${lintTable(lintPlain, lintCorpus)}`);
     }
-    if (options.sections.includes('scaling')) {
-      for (const scale of options.scales) scaling.push(await measureScale(options, scale, scratch, plugin, codemodSetup));
-      log(`\n## Scaling (${options.scaleFiles} files × ${options.scales.join(', ')})\n\n${scalingTable(scaling)}\n\n${linearityTable(scaling)}`);
+    if (sections.includes('codemods')) {
+      const corpusRoot = join(scratch, 'corpus');
+      writeCorpus(corpusRoot, corpusOptions);
+      progress(`\n## Codemods: the bench corpus (${settings.codemodRounds} rounds)`);
+      codemods = await benchmarkCodemods(codemodSetup, corpusRoot, settings.codemodRounds, settings.cpus);
+      rmSync(corpusRoot, { recursive: true, force: true });
+      const plainRoot = join(scratch, 'plain');
+      writeCorpus(plainRoot, plainOptions);
+      progress(`\n## Codemods: ${settings.plainFiles} files without SignalR, against grep (${settings.grepRounds} rounds)`);
+      if (codemodSetup.cliPath) againstGrep = await benchmarkAgainstGrep(codemodSetup.cliPath, plainRoot, settings.grepRounds);
+      rmSync(plainRoot, { recursive: true, force: true });
+      log(`\n${codemodTable(codemods)}\n\n${againstGrep ? grepTable(againstGrep) : ''}`);
+    }
+    if (sections.includes('typed')) {
+      const typedRoot = join(scratch, 'typed');
+      writeTypedProject(typedRoot, REPOSITORY_ROOT, { ...DEFAULT_CORPUS, files: settings.typedFiles, signalrFraction: 0.1 });
+      progress(`\n## Typed linting: ${settings.typedFiles} files (${settings.typedRounds} rounds)`);
+      typed = await benchmarkTyped(plugin, REPOSITORY_ROOT, typedRoot, settings.typedRounds);
+      rmSync(typedRoot, { recursive: true, force: true });
+      log(`\n${typedTable(typed)}`);
+    }
+    if (sections.includes('scaling')) {
+      for (const files of settings.scales) {
+        progress(`\n## Scaling: ${files} files`);
+        scaling.push(await measureScale(settings, files, scratch, plugin, codemodSetup, progress));
+      }
+      log(`\n${scalingTable(scaling)}`);
     }
   } finally {
-    if (!options.corpusDir) rmSync(scratch, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 
-  const totalSeconds = (performance.now() - started) / 1000;
-  log(`\nDone in ${totalSeconds.toFixed(0)} s.`);
-  if (lint) {
-    const verdict = (overhead: number | undefined): string =>
-      overhead === undefined ? 'n/a' : `${(overhead * 100).toFixed(1)} % (${overhead <= LINT_OVERHEAD_TARGET ? 'within' : 'over'} the ${LINT_OVERHEAD_TARGET * 100} % target)`;
-    log(`What the plugin adds to a lint run: its rules' time by ESLint stats ${verdict(lint.ruleShare)}.`);
-    log(`  Against no rules: wall ${verdict(lint.ratio - 1)}, CPU ${verdict(lint.cpuRatio - 1)}.`);
-    log(`  Against one core rule: wall ${verdict(lint.ratioToOneRule && lint.ratioToOneRule - 1)}, CPU ${verdict(lint.cpuRatioToOneRule && lint.cpuRatioToOneRule - 1)}.`);
-  }
+  const durationSeconds = Math.round((performance.now() - started) / 1000);
+  const goals = checkGoals(lintPlain, lintCorpus, codemods, againstGrep, typed, scaling);
+  log(`\n${goalTable(goals)}\n\nDone in ${durationSeconds} s.`);
+  const load = { atStart: loadAtStart[0], min: Math.min(...loads), max: Math.max(...loads), median: [...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)] };
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: availableParallelism(), cpuModel: cpuList()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, memoryMethod: MEMORY_METHOD },
-    options: { ...options, out: undefined, corpusDir: undefined },
-    durationSeconds: Math.round(totalSeconds),
-    lint,
-    codemods,
+    /** One-minute load average, sampled between measurements: other jobs shared the machine when it is above the CPU count. */
+    load,
+    settings,
+    sections,
+    durationSeconds,
+    goals,
+    lint: lintPlain && lintCorpus ? { plain: lintPlain, corpus: lintCorpus } : undefined,
+    codemods: codemods && { corpus: codemods, againstGrep },
+    typed,
     scaling,
   };
-  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
-  log(`Results written to ${options.out}`);
+  if (out) {
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    log(`Results written to ${out}`);
+  }
+  if (docs && lintPlain && lintCorpus && codemods && againstGrep && typed) {
+    const section = [
+      `Run of ${results.date.slice(0, 10)}: ${machine}; one-minute load average ${load.min.toFixed(1)}–${load.max.toFixed(1)} (median ${load.median!.toFixed(1)}) while it ran, on ${availableParallelism()} CPUs; ${durationSeconds} s in all.`,
+      goalTable(goals),
+      '### Lint',
+      lintTable(lintPlain, lintCorpus),
+      '### Codemods',
+      codemodTable(codemods),
+      grepTable(againstGrep),
+      '### Typed linting',
+      typedTable(typed),
+      '### Scaling',
+      scalingTable(scaling),
+    ].join('\n\n');
+    const text = readFileSync(DOCS, 'utf8');
+    const start = text.indexOf(RESULTS_START);
+    const end = text.indexOf(RESULTS_END);
+    if (start < 0 || end < start) throw new Error(`${DOCS} has no ${RESULTS_START} … ${RESULTS_END} section to write the results into`);
+    writeFileSync(DOCS, `${text.slice(0, start + RESULTS_START.length)}\n\n${section}\n\n${text.slice(end)}`);
+    log(`Results written to ${DOCS}`);
+  }
 }
 
 async function measureScale(
-  options: BenchOptions,
-  scale: number,
+  settings: Settings,
+  files: number,
   scratch: string,
-  plugin: Awaited<ReturnType<typeof loadBuiltPlugin>> | undefined,
+  plugin: BuiltPlugin,
   codemodSetup: CodemodSetup,
+  progress: (message: string) => void,
 ): Promise<ScalePoint> {
-  const root = join(scratch, `scale-${scale}`);
-  const corpus = writeCorpus(root, { ...options.corpus, files: options.scaleFiles * scale });
-  log(`Scale ${scale}×: ${corpus.files.length} files…`);
+  const root = join(scratch, `scale-${files}`);
+  const corpus: readonly CorpusFile[] = writeCorpus(root, { ...DEFAULT_CORPUS, files }).files;
   try {
-    const lint = plugin ? await benchmarkLint(plugin, root, corpus.files, 1, { withOneRule: false }) : undefined;
-    const codemods = await benchmarkCodemods(codemodSetup, root, 1, options.cpus);
-    return { scale, files: corpus.files.length, lint, codemods };
+    const lint = await benchmarkLintTree(REPOSITORY_ROOT, plugin, corpus, { rounds: 1, parseOnlyCandidates: true, onProgress: progress });
+    const codemods = await benchmarkCodemods(codemodSetup, root, 1, settings.cpus, { jscodeshift: files <= settings.jscodeshiftUpTo });
+    return { files, signalrFiles: corpus.filter((file) => file.usesSignalR).length, lint, codemods };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-// ---- tables ----
-
-const VARIANT_NAMES: Readonly<Record<LintVariant, string>> = {
-  baseline: 'ESLint + @typescript-eslint/parser, no rules',
-  oneRule: '… + one core rule (`no-debugger`)',
-  plugin: '… + signalr `all` config',
-};
-
-function lintTable(lint: LintBenchmark): string {
-  const rows: string[][] = [];
-  for (const clock of ['wall', 'CPU'] as const) {
-    const baseline = lint.variants.baseline!;
-    const baselineMs = clock === 'wall' ? baseline.medianWallMs : baseline.medianCpuMs;
-    for (const variant of ['baseline', 'oneRule', 'plugin'] as const) {
-      const times = lint.variants[variant];
-      if (!times) continue;
-      const runs = clock === 'wall' ? times.wallMs : times.cpuMs;
-      const medianMs = clock === 'wall' ? times.medianWallMs : times.medianCpuMs;
-      rows.push([`${VARIANT_NAMES[variant]}: ${clock} time`, formatMs(medianMs), runs.map(formatMs).join(', '), formatMs(medianMs / lint.files), formatRatio(medianMs / baselineMs)]);
+function checkGoals(
+  lintPlain: LintTreeResult | undefined,
+  lintCorpus: LintTreeResult | undefined,
+  codemods: CodemodBenchmark | undefined,
+  againstGrep: StartupBenchmark | undefined,
+  typed: TypedBenchmark | undefined,
+  scaling: readonly ScalePoint[],
+): Goal[] {
+  const percent = (share: number): string => `${(share * 100).toFixed(2)} %`;
+  const goals: Goal[] = [];
+  if (lintPlain) goals.push({ goal: `lint, tree without SignalR: the plugin adds ≤ ${GOALS.lintPlain * 100} % per file`, measured: percent(lintPlain.addedShare), met: lintPlain.addedShare <= GOALS.lintPlain });
+  if (lintCorpus) goals.push({ goal: `lint, bench corpus: the plugin adds ≤ ${GOALS.lintCorpus * 100} % per file`, measured: percent(lintCorpus.addedShare), met: lintCorpus.addedShare <= GOALS.lintCorpus });
+  if (codemods?.cliVsJscodeshift !== undefined) {
+    goals.push({ goal: `codemods, bench corpus: CLI / jscodeshift ≤ ${GOALS.cliVsJscodeshift} (wall)`, measured: formatRatio(codemods.cliVsJscodeshift), met: codemods.cliVsJscodeshift <= GOALS.cliVsJscodeshift });
+  }
+  if (codemods?.cliVsJscodeshiftMemory !== undefined) {
+    goals.push({ goal: 'codemods, bench corpus: CLI peak memory ≤ jscodeshift’s', measured: `${formatMiB(codemods.cli?.maxRssKiB)} / ${formatMiB(codemods.jscodeshift?.maxRssKiB)}`, met: codemods.cliVsJscodeshiftMemory <= 1 });
+  }
+  if (againstGrep) goals.push({ goal: `codemods, tree without SignalR: CLI within ${GOALS.cliVsGrep}× grep -rl (wall, Node's start included)`, measured: formatRatio(againstGrep.cliVsGrep), met: againstGrep.cliVsGrep <= GOALS.cliVsGrep });
+  if (typed) goals.push({ goal: 'typed linting: no second program', measured: `${typed.programs.withPlugin} program(s) with the plugin, ${typed.programs.withoutPlugin} without; plugin modules importing TypeScript: ${typed.pluginModulesImportingTypeScript.length}`, met: typed.programs.withPlugin === typed.programs.withoutPlugin && typed.pluginModulesImportingTypeScript.length === 0 });
+  if (scaling.length >= 2) {
+    const first = scaling[0]!;
+    const last = scaling[scaling.length - 1]!;
+    const lintGrowth = last.lint.addedPerFileUs / first.lint.addedPerFileUs;
+    goals.push({
+      goal: `scaling to ${last.files} files: the plugin's lint cost per file stays flat`,
+      measured: `${first.lint.addedPerFileUs.toFixed(1)} µs → ${last.lint.addedPerFileUs.toFixed(1)} µs per file`,
+      met: lintGrowth <= 1.5,
+    });
+    const cliFirst = first.codemods.cli;
+    const cliLast = last.codemods.cli;
+    if (cliFirst && cliLast) {
+      goals.push({
+        goal: `scaling to ${last.files} files: CLI peak memory bounded`,
+        measured: `${formatMiB(cliFirst.maxRssKiB)} at ${first.files} files, ${formatMiB(cliLast.maxRssKiB)} at ${last.files}`,
+        met: undefined,
+      });
     }
   }
-  rows.push(['parsing (baseline runs, ESLint stats)', formatMs(lint.parseMs), '', formatMs(lint.parseMs / lint.files), formatRatio(lint.parseMs / lint.variants.baseline!.medianWallMs)]);
-  return table(['run', 'median', 'all runs', 'per file', 'ratio to no rules'], rows);
+  return goals;
 }
 
-function ruleTable(lint: LintBenchmark): string {
-  const baseline = lint.variants.baseline!.medianWallMs;
-  const rows = [...lint.rules]
-    .sort((a, b) => b.totalMs - a.totalMs)
-    .map((rule) => [
-      rule.rule,
-      formatMs(rule.totalMs),
-      `${((rule.totalMs / baseline) * 100).toFixed(2)} %`,
-      `${rule.perPlainFileUs.toFixed(1)} µs`,
-      `${rule.perSignalRFileUs.toFixed(0)} µs`,
-      `${rule.reportsOnSignalRFiles} / ${rule.reportsOnPlainFiles}`,
-    ]);
-  const total = lint.rules.reduce((sum, rule) => sum + rule.totalMs, 0);
-  rows.push(['all rules', formatMs(total), `${((total / baseline) * 100).toFixed(2)} %`, '', '', '']);
-  return table(['rule', 'time (stats)', 'of baseline run', 'per file without SignalR', 'per file with SignalR', 'reports: SignalR / other files'], rows);
-}
+// ---- tables ----
 
-function codemodTable(result: CodemodBenchmark): string {
-  const row = (name: string, tool: CodemodBenchmark['grep'] | undefined, ratioToCli: string): string[] =>
-    tool
-      ? [name, formatMs(tool.medianMs), tool.wallMs.map(formatMs).join(', '), formatMiB(tool.maxRssKiB), String(tool.files ?? 'n/a'), ratioToCli]
-      : [name, 'skipped', '', '', '', ''];
-  const rows = [
-    row('grep -rl (text hints; the floor)', result.grep, result.cliVsGrep === undefined ? '' : `CLI is ${formatRatio(result.cliVsGrep)} grep`),
-    row(`jscodeshift, ${result.codemods.length} transform run(s) summed`, result.jscodeshift, result.cliVsJscodeshift === undefined ? '' : `CLI is ${formatRatio(result.cliVsJscodeshift)} jscodeshift`),
-    row('signalr-codemod all --dry --json', result.cli, '1×'),
+function lintTable(plain: LintTreeResult, corpus: LintTreeResult): string {
+  const row = (name: string, result: LintTreeResult): string[] => [
+    name,
+    `${result.files} (${result.signalrFiles})`,
+    formatMs(result.baselinePerFileUs / 1000),
+    `${result.addedPerFileUs.toFixed(1)} µs`,
+    `**${(result.addedShare * 100).toFixed(2)} %**`,
+    result.rounds.map((round) => `${(((round.withPluginMs - round.withoutPluginMs) / round.baselineMs) * 100).toFixed(2)} %`).join(', '),
+    `${(result.addedShareWall * 100).toFixed(2)} %`,
+    `${result.reportsOnSignalRFiles} / ${result.reportsOnPlainFiles}`,
   ];
-  const notes = result.notes.map((note) => `\n> ${note}`).join('');
-  return `${table(['tool', 'wall time (median)', 'all runs', 'peak RSS', 'files matched / changed', 'ratio'], rows)}${notes}`;
-}
-
-function scalingTable(points: readonly ScalePoint[]): string {
   return table(
-    ['scale', 'files', 'lint baseline', 'lint + plugin', 'lint ratio', 'grep', 'jscodeshift', 'signalr-codemod', 'CLI / jscodeshift', 'peak RSS CLI / jscodeshift'],
-    points.map((point) => [
-      `${point.scale}×`,
-      String(point.files),
-      formatMs(point.lint?.variants.baseline?.medianWallMs),
-      formatMs(point.lint?.variants.plugin?.medianWallMs),
-      formatRatio(point.lint?.ratio),
-      formatMs(point.codemods?.grep.medianMs),
-      formatMs(point.codemods?.jscodeshift?.medianMs),
-      formatMs(point.codemods?.cli?.medianMs),
-      formatRatio(point.codemods?.cliVsJscodeshift),
-      `${formatMiB(point.codemods?.cli?.maxRssKiB)} / ${formatMiB(point.codemods?.jscodeshift?.maxRssKiB)}`,
-    ]),
+    ['tree', 'files (with SignalR)', 'per-file lint time, baseline', 'the plugin adds per file', 'share', 'share in each round', 'share by wall time', 'reports: SignalR files / others'],
+    [row('without SignalR', plain), row('bench corpus', corpus)],
   );
 }
 
-/**
- * Cost per 1,000 more files between consecutive sizes: start-up cancels out, so equal figures down a
- * column mean the cost grows linearly in files.
- */
-function linearityTable(points: readonly ScalePoint[]): string {
-  const tools: readonly [string, (point: ScalePoint) => number | undefined][] = [
-    ['lint baseline', (point) => point.lint?.variants.baseline?.medianWallMs],
-    ['lint + plugin', (point) => point.lint?.variants.plugin?.medianWallMs],
-    ['grep', (point) => point.codemods?.grep.medianMs],
-    ['jscodeshift', (point) => point.codemods?.jscodeshift?.medianMs],
-    ['signalr-codemod', (point) => point.codemods?.cli?.medianMs],
+/** `/usr/bin/time` counts CPU time in hundredths of a second. */
+function formatCpu(ms: number | undefined): string {
+  return ms === 0 ? '< 10 ms' : formatMs(ms);
+}
+
+function toolRow(name: string, tool: ToolMeasurement | undefined, ratio: string): string[] {
+  return tool
+    ? [name, formatMs(tool.medianMs), tool.wallMs.map(formatMs).join(', '), formatCpu(tool.medianCpuMs), formatMiB(tool.maxRssKiB), String(tool.files ?? ''), ratio]
+    : [name, 'not run', '', '', '', '', ''];
+}
+
+function codemodTable(result: CodemodBenchmark): string {
+  const rows = [
+    toolRow('grep -rl (text hints)', result.grep, ''),
+    toolRow(`jscodeshift, ${result.codemods.length} transform runs summed`, result.jscodeshift, '1×'),
+    toolRow(
+      `signalr-codemod all --dry --json --cpus ${result.cpus}`,
+      result.cli,
+      `${formatRatio(result.cliVsJscodeshift)} wall, ${formatRatio(result.cliVsJscodeshiftCpu)} CPU, ${formatRatio(result.cliVsJscodeshiftMemory)} memory`,
+    ),
   ];
-  const rows: string[][] = [];
-  for (let i = 1; i < points.length; i++) {
-    const from = points[i - 1]!;
-    const to = points[i]!;
-    rows.push([
-      `${from.files} → ${to.files}`,
-      ...tools.map(([, pick]) => {
-        const a = pick(from);
-        const b = pick(to);
-        return a === undefined || b === undefined ? 'n/a' : formatMs(((b - a) / (to.files - from.files)) * 1000);
-      }),
-    ]);
-  }
-  return table(['marginal cost per 1,000 files', ...tools.map(([name]) => name)], rows);
+  return table(['bench corpus', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS', 'files matched / changed', 'against jscodeshift'], rows);
+}
+
+function grepTable(result: StartupBenchmark): string {
+  return table(
+    ['tree without SignalR', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS', '', 'against grep (wall)'],
+    [
+      toolRow('grep -rl (text hints)', result.grep, '1×'),
+      toolRow('node -e 0 (Node starting)', result.node, formatRatio(result.nodeVsGrep)),
+      toolRow('signalr-codemod all --dry --json', result.cli, formatRatio(result.cliVsGrep)),
+    ],
+  );
+}
+
+function typedTable(result: TypedBenchmark): string {
+  const medianOf = (runs: readonly { wallMs: number }[]): number => [...runs.map((run) => run.wallMs)].sort((a, b) => a - b)[Math.floor((runs.length - 1) / 2)]!;
+  return table(
+    ['typed run (projectService)', 'files (with SignalR)', 'wall', 'plugin rules (stats)', 'share of the typed parse', 'share of the run', 'wall ratio', 'CPU ratio', 'programs'],
+    [
+      [
+        'baseline + `all` against baseline',
+        `${result.files} (${result.signalrFiles})`,
+        `${formatMs(medianOf(result.withPlugin))} / ${formatMs(medianOf(result.withoutPlugin))}`,
+        formatMs(result.withPlugin.map((run) => run.pluginRulesMs).sort((a, b) => a - b)[0]),
+        `${(result.pluginRulesShareOfParse * 100).toFixed(2)} %`,
+        `${(result.pluginRulesShareOfRun * 100).toFixed(2)} %`,
+        formatRatio(result.wallRatio),
+        formatRatio(result.cpuRatio),
+        `${result.programs.withPlugin} / ${result.programs.withoutPlugin}`,
+      ],
+    ],
+  );
+}
+
+function scalingTable(points: readonly ScalePoint[]): string {
+  const rows = points.map((point) => [
+    String(point.files),
+    `${point.lint.addedPerFileUs.toFixed(1)} µs`,
+    formatMs(point.lint.rounds[0] ? point.lint.rounds[0].withPluginMs - point.lint.rounds[0].withoutPluginMs : undefined),
+    `${point.lint.heapAfterMiB.toFixed(0)} MiB`,
+    formatMs(point.codemods.grep.medianMs),
+    formatMs(point.codemods.cli?.medianMs),
+    formatMs(point.codemods.cli?.medianCpuMs),
+    point.codemods.cli?.medianCpuMs === undefined ? 'n/a' : `${((point.codemods.cli.medianCpuMs * 1000) / point.files).toFixed(0)} µs`,
+    formatMiB(point.codemods.cli?.maxRssKiB),
+    point.codemods.jscodeshift ? `${formatMs(point.codemods.jscodeshift.medianMs)}, ${formatMiB(point.codemods.jscodeshift.maxRssKiB)}` : 'not run',
+  ]);
+  return table(
+    ['files', 'lint: plugin adds per file', 'lint: plugin adds in all', 'lint: heap after', 'grep', 'CLI wall', 'CLI CPU', 'CLI CPU per file', 'CLI peak RSS', 'jscodeshift wall, peak RSS'],
+    rows,
+  );
+}
+
+function goalTable(goals: readonly Goal[]): string {
+  return table(
+    ['goal', 'measured', 'met'],
+    goals.map((goal) => [goal.goal, goal.measured, goal.met === undefined ? 'see the table' : goal.met ? 'yes' : '**no**']),
+  );
 }
 
 function log(message: string): void {
