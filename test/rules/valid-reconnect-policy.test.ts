@@ -31,6 +31,34 @@ connection.onclose(async () => {
     },
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();`,
+    // A first start retried after a fixed delay, on a connection whose drops automatic reconnect
+    // handles: clients fail their first start at their own load times, so their retries stay spread.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+async function connect(): Promise<void> {
+  try {
+    await connection.start();
+  } catch {
+    setTimeout(connect, 5000);
+  }
+}
+void connect();`,
+      options: [{ requireRandomRestartDelay: true }],
+    },
+    // The close handler is the retrying start function itself, with a random delay.
+    {
+      code: `const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/board').build();
+connection.onclose(reconnect);
+async function reconnect() {
+  try {
+    await connection.start();
+  } catch (error) {
+    setTimeout(reconnect, 4000 + Math.random() * 4000);
+  }
+}`,
+      options: [{ requireRandomRestartDelay: true }],
+    },
     // Milliseconds, written out or as arithmetic.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2000, 10000, 30000]).build();`,
@@ -352,6 +380,32 @@ connection.onclose(() => {
 });`,
       options: [{ requireRandomRestartDelay: true }],
       errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '10000' }, line: 6, column: 6 }],
+    },
+    // The close handler is the retrying start function itself: its fixed retry delay is the restart's.
+    {
+      code: `const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/board').build();
+connection.onclose(reconnect);
+async function reconnect() {
+  try {
+    await connection.start();
+  } catch (error) {
+    setTimeout(reconnect, 4000);
+  }
+}`,
+      options: [{ requireRandomRestartDelay: true }],
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '4000' }, line: 7, column: 27 }],
+    },
+    // The classic client through a connection variable, restarted from disconnected after a fixed second.
+    {
+      code: `(function ($) {
+  var connection = $.hubConnection('/signalr');
+  connection.disconnected(function () {
+    setTimeout(function () { connection.start(); }, 1000);
+  });
+  connection.start();
+})(jQuery);`,
+      options: [{ requireRandomRestartDelay: true }],
+      errors: [{ messageId: 'restartWithFixedDelay', data: { delay: '1000' }, line: 4, column: 53 }],
     },
     // No delay at all.
     {
