@@ -378,7 +378,10 @@ function effectStopTarget(model: SignalRModel, finding: UnstoppedConnection, cal
   }
   // A ref or state the effect starts: the cleanup reads it like the effect does.
   const { connection } = finding;
-  return isComponentHeld(model, connection) ? { expression: connection.name, mayBeAbsent: true, after: finding.start.range[0] } : undefined;
+  if (isComponentHeld(model, connection)) return { expression: connection.name, mayBeAbsent: true, after: finding.start.range[0] };
+  // Started by a helper of the effect and kept in a ref: the cleanup reads the ref when it runs.
+  const ref = finding.flow.slots.find((slot) => slot.kind === 'ref');
+  return ref?.kind === 'ref' ? { expression: `${ref.variable.name}.current`, mayBeAbsent: true, after: finding.start.range[0] } : undefined;
 }
 
 function addToCleanup(parsed: ParsedFile, returned: TSESTree.ReturnStatement, stop: string): Outcome {

@@ -7,11 +7,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { callGraphOf } from './calls.js';
 import { localFunctionOf } from './functions.js';
 import type { ClassNode, SignalRModel } from './model.js';
 import { classOfThis, componentStateField, objectOfThis, stateObjectClass } from './model/slots.js';
 import { PAGE_OBJECTS } from './owners/page-start.js';
-import { isReactRef, isStateSetter } from './owners/react-hooks.js';
+import { isCustomHook } from './owners/react-component.js';
+import { isDependencyList, isReactRef, isStateSetter, valueHookOf } from './owners/react-hooks.js';
 import { vueComponentOfSetup } from './owners/vue.js';
 import { CLASSIC_PROXY_FACTORY, CONNECTION_METHODS } from './signalr.js';
 
@@ -229,6 +231,31 @@ class FlowBuilder {
     this.handOffs.push({ node: left, how: 'stored' });
   }
 
+  /**
+   * `call` is `useState(…)`, `useRef(…)` or `useMemo(…)` given the connection (or a function returning
+   * it): follows it to the state variable, the ref, or the memo's result, and says whether it did.
+   */
+  private keptByValueHook(call: TSESTree.CallExpression): boolean {
+    const kind = valueHookOf(this.model, call);
+    if (!kind) return false;
+    const declarator = outermostWrapper(call).parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+    if (kind === 'memo') {
+      this.value(call);
+      return true;
+    }
+    const id = declarator.id;
+    if (kind === 'ref') {
+      const variable = id.type === AST_NODE_TYPES.Identifier ? this.model.variableOf(id) : undefined;
+      if (variable) this.slots.push({ kind: 'ref', variable });
+      return variable !== undefined;
+    }
+    const state = id.type === AST_NODE_TYPES.ArrayPattern ? id.elements[0] : undefined;
+    if (state?.type !== AST_NODE_TYPES.Identifier) return false;
+    this.variable(state, false);
+    return true;
+  }
+
   private field(owner: ClassNode | TSESTree.ObjectExpression, property: string, isStatic: boolean): void {
     const key = `${owner.range.join(':')}/${property}/${isStatic}`;
     if (this.fieldKeys.has(key)) return;
@@ -246,6 +273,16 @@ class FlowBuilder {
     }
     // `setup()` returns the bindings its template uses; the component still owns them.
     if (vueComponentOfSetup(this.model, fn)) return;
+    // A lazy initializer (`useState(() => build())`, `useMemo(() => build(), [])`): the hook keeps it.
+    const wrapper = outermostWrapper(fn);
+    const hookCall = wrapper.parent;
+    if (hookCall?.type === AST_NODE_TYPES.CallExpression && hookCall.arguments[0] === wrapper && this.keptByValueHook(hookCall)) return;
+    // A custom hook gives it to the component that calls it: across the hook boundary, to its callers here.
+    const callers = isCustomHook(fn) ? callGraphOf(this.model).callsOf(fn) : [];
+    if (callers.length > 0) {
+      for (const call of callers) this.value(call);
+      return;
+    }
     this.handOffs.push({ node, how: 'returned' });
   }
 
@@ -256,6 +293,7 @@ class FlowBuilder {
         this.handOffs.push({ node: call, how: 'state' });
         return;
       }
+      if (call.arguments[0] === argument && this.keptByValueHook(call)) return;
       const helper = localFunctionOf(this.model, call.callee);
       const parameter = helper?.params[call.arguments.indexOf(argument as TSESTree.CallExpressionArgument)];
       if (helper && parameter?.type === AST_NODE_TYPES.Identifier) {
@@ -293,6 +331,8 @@ class FlowBuilder {
       else break;
     }
     const wrapper = outermostWrapper(literal);
+    // `useEffect(fn, [connection])`: React compares the list between renders and keeps nothing.
+    if (isDependencyList(this.model, wrapper)) return;
     const holder = wrapper.parent;
     const fn =
       holder?.type === AST_NODE_TYPES.ReturnStatement

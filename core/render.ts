@@ -7,19 +7,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { contains, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { contains, isFunction, skipWrappers, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
 import type { SignalRModel } from './model.js';
 import { isImportedFrom } from './model/imports.js';
+import { renderingFunctionName } from './owners/react-component.js';
 import { readsRef, REACT_MODULES } from './owners/react-hooks.js';
 
 /** Hooks whose first argument is the initial value: evaluated on every render, used on the first. */
 const INITIAL_VALUE_HOOKS = { state: 'useState', ref: 'useRef' } as const;
-/** Wrappers whose argument is the component itself: `memo(Chat)`, `forwardRef((props, ref) => …)`. */
-const COMPONENT_WRAPPERS: readonly string[] = ['memo', 'forwardRef'];
-/** A component's name starts with a capital letter; a hook's with `use` and a capital or digit. */
-const COMPONENT_NAME = /^[A-Z]/;
-const HOOK_NAME = /^use[A-Z0-9]/;
 /** How many functions deep a factory call is followed to see whether it builds a new connection. */
 const MAX_FACTORY_DEPTH = 2;
 
@@ -72,39 +68,6 @@ function usesReact(model: SignalRModel): boolean {
     if (node.type === AST_NODE_TYPES.ImportDeclaration && REACT_MODULES.includes(node.source.value)) found = true;
     if (node.type === AST_NODE_TYPES.JSXElement || node.type === AST_NODE_TYPES.JSXFragment) found = true;
     return undefined;
-  });
-  return found;
-}
-
-/**
- * The name of a function that runs on every render: a component (a capitalised name, or the
- * argument of `memo`/`forwardRef`, that returns JSX or calls hooks) or a custom hook (`useX`).
- */
-function renderingFunctionName(model: SignalRModel, fn: FunctionNode): string | undefined {
-  const holder = outermostWrapper(fn);
-  const parent = holder.parent;
-  let name: string | undefined;
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) name = fn.id.name;
-  else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) name = parent.id.name;
-  else if (parent?.type === AST_NODE_TYPES.CallExpression && isImportedFrom(model, parent.callee, REACT_MODULES, COMPONENT_WRAPPERS)) {
-    const declarator = outermostWrapper(parent).parent;
-    name = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : 'component';
-    return name;
-  }
-  if (name === undefined) return undefined;
-  if (HOOK_NAME.test(name)) return name;
-  return COMPONENT_NAME.test(name) && rendersOrUsesHooks(fn) ? name : undefined;
-}
-
-function rendersOrUsesHooks(fn: FunctionNode): boolean {
-  let found = false;
-  walkOwn(fn, (node) => {
-    if (node.type === AST_NODE_TYPES.JSXElement || node.type === AST_NODE_TYPES.JSXFragment) found = true;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappers(node.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
-      if (name !== undefined && HOOK_NAME.test(name)) found = true;
-    }
   });
   return found;
 }

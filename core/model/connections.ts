@@ -18,6 +18,8 @@ import { classOfState, classOfThis, componentStateField, componentStateKey, fiel
 /** React's \`useRef(initial)\` and the property its result holds the value in. */
 const REF_HOOK = 'useRef';
 const REF_PROPERTY = 'current';
+/** React's `useMemo(() => value, deps)`: the component keeps `value` between renders. */
+const MEMO_HOOK = { module: 'react', name: 'useMemo' } as const;
 
 /** The connections of a file, memoised per slot so that the same slot gives the same object. */
 export class ConnectionIndex {
@@ -214,6 +216,11 @@ export class ConnectionIndex {
 
   private collectCreation(value: Node, creations: Node[], onFlavour: (flavour: ClientFlavour) => void): void {
     const target = skipWrappers(value);
+    const memoised = memoisedValue(this.bindings, target);
+    if (memoised) {
+      this.collectCreation(memoised, creations, onFlavour);
+      return;
+    }
     const flavour = this.creationFlavour(target);
     if (flavour) {
       onFlavour(flavour);
@@ -310,6 +317,18 @@ function refInitialValue(variable: Variable): Node | undefined {
   const callee = skipWrappers(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
   return name === REF_HOOK ? initial : undefined;
+}
+
+/** For React's `useMemo(() => value, deps)`, the value its function returns (what the hook keeps). */
+function memoisedValue(bindings: Bindings, node: Node): Node | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const binding = bindings.moduleBindingOf(node.callee);
+  if (binding?.module !== MEMO_HOOK.module || binding.name !== MEMO_HOOK.name) return undefined;
+  const fn = node.arguments[0] && skipWrappers(node.arguments[0]);
+  if (!fn || !isFunction(fn)) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const last = fn.body.body.at(-1);
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : undefined;
 }
 
 /** The property `const { <property>: name } = …` takes into `name`. */

@@ -22,10 +22,10 @@ import { handlersOf } from './handler.js';
 import { isHeldForTheAppLifetime } from './module.js';
 import { isPageStartCallback } from './page-start.js';
 import type { ReactEffectOwner } from './react-effect.js';
-import { effectCallOf } from './react-effect.js';
+import { effectCallOf, isEffectHelper } from './react-effect.js';
 import type { ReactClassComponentOwner } from './react-class.js';
 import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from './react-class.js';
-import { isComponentHeld } from './react-hooks.js';
+import { isHeldByComponent } from './react-component.js';
 import type { VueComponentOwner } from './vue.js';
 import { isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
 
@@ -52,7 +52,7 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
     if (isPageStartCallback(model, fn)) return { kind: 'app', node: fn };
     const vueComponent = vueComponentOfSetup(model, fn);
     if (vueComponent) return { kind: 'vue-component', node: vueComponent, setup: fn };
-    if (isImmediatelyInvoked(fn) || isVueHookCallback(model, fn, VUE_START_HOOKS) || isSetStateCallback(model, fn)) continue;
+    if (isImmediatelyInvoked(fn) || isEffectHelper(model, fn) || isVueHookCallback(model, fn, VUE_START_HOOKS) || isSetStateCallback(model, fn)) continue;
     const startedBy = angularComponentStartedBy(model, fn) ?? vueComponentStartedBy(model, fn) ?? reactClassStartedBy(model, fn);
     if (startedBy) return startedBy;
     const handlers = handlersOf(model, filename);
@@ -64,15 +64,16 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
 }
 
 /**
- * Who owns the connection that `start` starts. A connection held in React state or a ref and started in
- * an effect belongs to that effect, even when another effect built it; otherwise the longest-lived
- * holder decides.
+ * Who owns the connection that `start` starts. A connection a React component keeps (in state, a ref,
+ * a memo, what a custom hook gives back) belongs to the effect that starts it, even when another
+ * effect or the render built it; started anywhere else, its stop is the component's business in a
+ * way this file does not show. Otherwise the longest-lived holder decides.
  */
 export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpression, connection: Connection, flow: ConnectionFlow, filename: string): Owner {
   if (isHeldForTheAppLifetime(flow)) return { kind: 'app', node: model.program };
-  if (isComponentHeld(model, connection) && flow.handOffs.every((handOff) => handOff.how === 'state')) {
+  if (isHeldByComponent(model, connection, flow)) {
     const startOwner = ownerOfScope(model, start, filename);
-    if (startOwner.kind === 'react-effect') return startOwner;
+    return startOwner.kind === 'react-effect' ? startOwner : { kind: 'handed-off', node: start };
   }
   if (flow.handOffs.length > 0) return { kind: 'handed-off', node: flow.handOffs[0]!.node };
 
@@ -86,9 +87,6 @@ export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpre
   if (locals.length > 0) {
     const outermost = locals.reduce((a, b) => (contains(b.variable.scope.variableScope.block, a.variable.scope.variableScope.block) ? b : a));
     owner = ownerOfScope(model, outermost.variable.scope.variableScope.block, filename);
-  } else if (flow.slots.some((slot) => slot.kind === 'ref')) {
-    const startOwner = ownerOfScope(model, start, filename);
-    owner = startOwner.kind === 'react-effect' ? startOwner : { kind: 'handed-off', node: start };
   } else {
     owner = ownerOfScope(model, [...flow.creations][0]!, filename);
   }

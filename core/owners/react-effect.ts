@@ -4,8 +4,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
-import { isFunction, outermostWrapper, skipWrappers, walk } from '../ast.js';
-import { localFunctionOf } from '../functions.js';
+import { enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from '../ast.js';
+import { callGraphOf } from '../calls.js';
+import { functionVariable, localFunctionOf } from '../functions.js';
 import type { SignalRModel } from '../model.js';
 import { isImportedFrom } from '../model/imports.js';
 import { readsRef, REACT_MODULES } from './react-hooks.js';
@@ -25,6 +26,20 @@ export function effectCallOf(model: SignalRModel, fn: FunctionNode): TSESTree.Ca
   const call = outermostWrapper(fn).parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.arguments[0] ?? call) !== fn) return undefined;
   return isImportedFrom(model, call.callee, REACT_MODULES, REACT_EFFECT_HOOKS) ? call : undefined;
+}
+
+/**
+ * A helper an effect declares and calls itself (`const connect = async () => {…}; connect();`, also a
+ * helper of such a helper): it runs as part of the effect, so what it starts is the effect's. One the
+ * effect only hands to others (a DOM listener) runs later, on its own.
+ */
+export function isEffectHelper(model: SignalRModel, fn: FunctionNode, depth = 0): boolean {
+  const home = functionVariable(model, fn)?.scope.variableScope.block;
+  if (!home || !isFunction(home) || depth > 3) return false;
+  if (!effectCallOf(model, home) && !isEffectHelper(model, home, depth + 1)) return false;
+  return callGraphOf(model)
+    .callsOf(fn)
+    .some((call) => enclosingFunction(call) === home);
 }
 
 /**

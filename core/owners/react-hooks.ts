@@ -16,6 +16,16 @@ const REACT_REF_HOOK = 'useRef';
 /** Hooks whose first argument is the function they hand back: a call of the result runs that function. */
 const REACT_FUNCTION_HOOKS: readonly string[] = ['useCallback'];
 
+/**
+ * Hooks that keep a value between renders, and how their call gives it back: `useState(initial)` (or
+ * its lazy `useState(() => initial)`) as the first element of the pair, `useRef(initial)` as
+ * `.current`, `useMemo(() => value)` as its result.
+ */
+const VALUE_HOOKS = { useState: 'state', useRef: 'ref', useMemo: 'memo' } as const;
+export type ValueHookKind = (typeof VALUE_HOOKS)[keyof typeof VALUE_HOOKS];
+/** Hooks whose last list argument names the values they depend on: a dependency list keeps nothing. */
+const DEPENDENCY_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle'];
+
 /** `connectionRef.current` or React state: the component holds it between renders. */
 export function isComponentHeld(model: SignalRModel, connection: Connection): boolean {
   if (!connection.variable) return false;
@@ -60,4 +70,23 @@ export function isStateSetter(model: SignalRModel, callee: Node): boolean {
 /** `useCallback` from React: its call gives back the function it is passed. */
 export function isFunctionHook(model: SignalRModel, callee: Node): boolean {
   return isImportedFrom(model, callee, REACT_MODULES, REACT_FUNCTION_HOOKS);
+}
+
+/** `useState(…)`, `useRef(…)`, `useMemo(…)` from React: which value hook `call` is. */
+export function valueHookOf(model: SignalRModel, call: TSESTree.CallExpression): ValueHookKind | undefined {
+  for (const [name, kind] of Object.entries(VALUE_HOOKS)) {
+    if (isImportedFrom(model, call.callee, REACT_MODULES, [name])) return kind;
+  }
+  return undefined;
+}
+
+/** `node` is the dependency list of a React hook (`useEffect(fn, [connection])`). */
+export function isDependencyList(model: SignalRModel, node: Node): boolean {
+  const call = node.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.length > 1 &&
+    call.arguments.at(-1) === node &&
+    isImportedFrom(model, call.callee, REACT_MODULES, DEPENDENCY_HOOKS)
+  );
 }

@@ -262,7 +262,7 @@ export function Chat() {
   return null;
 }`,
     },
-    // Passed to a state setter: whoever reads the state owns it.
+    // Passed to the component's state setter: the component keeps it, and the effect that starts it stops it.
     {
       code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
 import { useEffect, useState } from 'react';
@@ -271,6 +271,7 @@ export function Chat() {
   useEffect(() => {
     const created = new HubConnectionBuilder().withUrl('/hub').build();
     created.start().then(() => setConnection(created));
+    return () => { void created.stop(); };
   }, []);
   return null;
 }`,
@@ -730,6 +731,20 @@ export function Chat() {
   return null;
 }`,
       errors: [{ messageId: 'effectNotStopped', line: 6, column: 10 }],
+    },
+    // Kept in the component's state: the component goes away, the connection stays open.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+export function Chat() {
+  const [connection, setConnection] = useState<HubConnection | null>(null);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hub').build();
+    created.start().then(() => setConnection(created));
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 7, column: 5 }],
     },
     // The effect that starts the state's connection must stop it.
     {

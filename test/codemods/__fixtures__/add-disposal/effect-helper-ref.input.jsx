@@ -1,8 +1,8 @@
 import { HubConnectionBuilder } from '@microsoft/signalr';
 import { useEffect, useRef } from 'react';
 
-// The connection is kept in a ref that the component uses later: a `finally` in `connect` would close
-// it as soon as it opened.
+// A helper of the effect keeps the connection in a ref that the component uses later: the effect's
+// cleanup stops what the ref holds (a `finally` in `connect` would close it as soon as it opened).
 export function Feed() {
   const connectionRef = useRef(null);
 

@@ -1,0 +1,320 @@
+// React function components and hooks as owners: a connection the component keeps (state, a ref, a
+// memo, what a custom hook of the file gives back, a context provider's value) belongs to the effect
+// that starts it, and the effect's cleanup is its way out. A helper the effect declares and calls is
+// part of the effect. Every rule that asks where a connection lives sees it there.
+import requireReconnect from '../../rules/require-reconnect.js';
+import requireStop from '../../rules/require-stop.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const IMPORTS = `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { createContext, useEffect, useMemo, useRef, useState } from 'react';`;
+
+/** A custom hook that builds the connection once and hands it to the component that calls it. */
+const HOOK = `function useHub(url: string) {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build());
+  return hub;
+}`;
+
+ruleTester.run('require-stop', requireStop, {
+  valid: [
+    // Built in a custom hook, started and stopped by the component's effect.
+    {
+      code: `${IMPORTS}
+${HOOK}
+export function Ticker() {
+  const hub = useHub('/hubs/ticker');
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => {
+      void hub.stop();
+    };
+  }, [hub]);
+  return null;
+}`,
+    },
+    // A hook that starts and stops what it builds: the component only uses it.
+    {
+      code: `${IMPORTS}
+function useLiveHub(url: string) {
+  const hub = useMemo(() => new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build(), [url]);
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => void hub.stop();
+  }, [hub]);
+  return hub;
+}
+export function Board() {
+  const hub = useLiveHub('/hubs/board');
+  return <button onClick={() => hub.invoke('Refresh')}>refresh</button>;
+}`,
+    },
+    // Kept by useState from the first render; the cleanup of the effect that starts it stops it.
+    {
+      code: `${IMPORTS}
+export function Quiz() {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/quiz').withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => { hub.stop(); };
+  }, [hub]);
+  return null;
+}`,
+    },
+    // A context provider whose effect stops what it started.
+    {
+      code: `${IMPORTS}
+export const HubContext = createContext(null);
+export function HubProvider({ children }) {
+  const [hub, setHub] = useState(null);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hubs/app').withAutomaticReconnect().build();
+    created.start().then(() => setHub(created), console.error);
+    return () => {
+      void created.stop();
+    };
+  }, []);
+  return <HubContext.Provider value={hub}>{children}</HubContext.Provider>;
+}`,
+    },
+    // The state's connection is stopped by an effect that depends on it: each cleanup sees the current one.
+    {
+      code: `${IMPORTS}
+export function Feed() {
+  const [hub, setHub] = useState(null);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+    created.start().then(() => setHub(created), console.error);
+  }, []);
+  useEffect(() => () => { hub?.stop(); }, [hub]);
+  return null;
+}`,
+    },
+    // A named async helper of the effect keeps the connection in a ref; the cleanup stops the ref.
+    {
+      code: `${IMPORTS}
+export function Chat() {
+  const hubRef = useRef(null);
+  useEffect(() => {
+    const connect = async () => {
+      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+      await created.start();
+      hubRef.current = created;
+    };
+    connect().catch(console.error);
+    return () => { hubRef.current?.stop(); };
+  }, []);
+  return null;
+}`,
+    },
+    // A helper that restarts itself from onclose and a timer is still the effect's; the cleanup stops the local.
+    {
+      code: `${IMPORTS}
+export function Lobby() {
+  useEffect(() => {
+    const hub = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    async function begin() {
+      try {
+        await hub.start();
+      } catch {
+        setTimeout(() => begin(), 3000 + Math.random() * 2000);
+      }
+    }
+    hub.onclose(begin);
+    begin();
+    return () => { void hub.stop(); };
+  }, []);
+  return null;
+}`,
+    },
+    // Lent to a child as a prop; the parent's effect stops it.
+    {
+      code: `${IMPORTS}
+declare function Messages(props: { hub: unknown }): null;
+export function Room() {
+  const hub = useMemo(() => new HubConnectionBuilder().withUrl('/hubs/room').withAutomaticReconnect().build(), []);
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => void hub.stop();
+  }, [hub]);
+  return <Messages hub={hub} />;
+}`,
+    },
+    // A hook from a library hides the connection: the library owns it.
+    {
+      code: `import { useEffect } from 'react';
+import { useSignalR } from 'some-signalr-hooks';
+export function Status() {
+  const connection = useSignalR('/hubs/status');
+  useEffect(() => {
+    connection.start();
+  }, [connection]);
+  return null;
+}`,
+    },
+    // A hook exported for other files: its callers, which this file does not show, own what it returns.
+    {
+      code: `${IMPORTS}
+export function useRawHub(url: string) {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, [hub]);
+  return hub;
+}`,
+    },
+  ],
+  invalid: [
+    // The hook boundary does not hide it: built in the hook, started by the component, never stopped.
+    {
+      code: `${IMPORTS}
+${HOOK}
+export function Ticker() {
+  const hub = useHub('/hubs/ticker');
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, [hub]);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 10, column: 5 }],
+    },
+    // Kept in state from the first render and started by an effect with no cleanup.
+    {
+      code: `${IMPORTS}
+export function Quiz() {
+  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().then(() => hub.invoke('Ready'));
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 6, column: 5 }],
+    },
+    // A context provider that keeps the app's connection in its state: it leaks when the provider unmounts.
+    {
+      code: `${IMPORTS}
+export const HubContext = createContext(null);
+export function HubProvider({ children }) {
+  const [hub, setHub] = useState(null);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hubs/app').withAutomaticReconnect().build();
+    async function begin() {
+      await created.start();
+      setHub(created);
+    }
+    begin().catch(console.error);
+  }, []);
+  return <HubContext.Provider value={hub}>{children}</HubContext.Provider>;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 9, column: 13 }],
+    },
+    // A named async helper is part of the effect: the advice is a cleanup, not a `finally` block.
+    {
+      code: `${IMPORTS}
+export function Chat() {
+  const hubRef = useRef(null);
+  useEffect(() => {
+    const connect = async () => {
+      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+      await created.start();
+      hubRef.current = created;
+    };
+    connect().catch(console.error);
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 8, column: 13 }],
+    },
+    {
+      code: `${IMPORTS}
+export function Room() {
+  const hub = useMemo(() => new HubConnectionBuilder().withUrl('/hubs/room').withAutomaticReconnect().build(), []);
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, [hub]);
+  return null;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 6, column: 5 }],
+    },
+  ],
+});
+
+ruleTester.run('require-reconnect', requireReconnect, {
+  valid: [
+    {
+      code: `${IMPORTS}
+export function Quiz() {
+  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, []);
+  return null;
+}`,
+    },
+    {
+      code: `${IMPORTS}
+export function Chat() {
+  const hubRef = useRef(null);
+  useEffect(() => {
+    const connect = async () => {
+      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+      await created.start();
+      hubRef.current = created;
+    };
+    connect().catch(console.error);
+    return () => { hubRef.current?.stop(); };
+  }, []);
+  return null;
+}`,
+    },
+    // A one-off helper that stops what it starts: reconnecting would mean nothing.
+    {
+      code: `${IMPORTS}
+export function Export() {
+  const run = async () => {
+    const once = new HubConnectionBuilder().withUrl('/hubs/export').build();
+    try {
+      await once.start();
+      await once.invoke('Export');
+    } finally {
+      await once.stop();
+    }
+  };
+  return <button onClick={run}>export</button>;
+}`,
+    },
+  ],
+  invalid: [
+    // Kept in state from the first render: the rule sees it although useState is a call.
+    {
+      code: `${IMPORTS}
+export function Quiz() {
+  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 75 }],
+    },
+    // Built in a named helper of the effect: the effect's connection, not a one-off function's.
+    {
+      code: `${IMPORTS}
+export function Chat() {
+  const hubRef = useRef(null);
+  useEffect(() => {
+    const connect = async () => {
+      const created = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+      await created.start();
+      hubRef.current = created;
+    };
+    connect().catch(console.error);
+    return () => { hubRef.current?.stop(); };
+  }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 7, column: 72 }],
+    },
+  ],
+});
