@@ -155,7 +155,7 @@ function dispose(context: Context, finding: UnstoppedConnection): Outcome {
       return stopped;
     }
     case 'react-effect':
-      return stopInEffectCleanup(context, finding, owner);
+      return finding.problem === 'stale-cleanup' ? freshenStaleCleanup(context, finding, owner) : stopInEffectCleanup(context, finding, owner);
     case 'react-class-component':
     case 'angular-component':
     case 'vue-component': {
@@ -382,6 +382,41 @@ function effectStopTarget(model: SignalRModel, finding: UnstoppedConnection, cal
   // Started by a helper of the effect and kept in a ref: the cleanup reads the ref when it runs.
   const ref = finding.flow.slots.find((slot) => slot.kind === 'ref');
   return ref?.kind === 'ref' ? { expression: `${ref.variable.name}.current`, mayBeAbsent: true, after: finding.start.range[0] } : undefined;
+}
+
+/**
+ * A cleanup that stops React state as the effect saw it (still empty): in the effect that starts the
+ * connection, it stops the effect's own variable instead; a cleanup-only effect gets the state in
+ * its dependency list, so that each cleanup sees the connection of its render.
+ */
+function freshenStaleCleanup(context: Context, finding: UnstoppedConnection, owner: Extract<BoundedOwner, { kind: 'react-effect' }>): Outcome {
+  const { parsed } = context;
+  for (const stale of finding.staleStops) {
+    if (stale.effectCallback === owner.node) {
+      const target = effectStopTarget(parsed.model, finding, owner.node);
+      if (!target || target.expression === stale.state.name || !/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(target.expression)) {
+        return skip(stale.call, `the cleanup stops \`${stale.state.name}\` as the effect saw it; no variable of the effect holds the connection it starts, so stop it by hand`);
+      }
+      (stale.state as { name: string }).name = target.expression;
+      continue;
+    }
+    const dependencies = cleanupOnlyDependencies(stale.effectCallback);
+    if (!dependencies) {
+      return skip(stale.call, `the cleanup stops \`${stale.state.name}\` as the effect saw it, and the effect does more than clean up: adding \`${stale.state.name}\` to its dependencies would run it again. Stop the connection where it is started`);
+    }
+    dependencies.elements.push(parsed.j.identifier(stale.state.name) as unknown as TSESTree.Identifier);
+  }
+  return DONE;
+}
+
+/** The dependency list of an effect that does nothing but return its cleanup (`useEffect(() => () => …, [])`). */
+function cleanupOnlyDependencies(effectCallback: FunctionNode): TSESTree.ArrayExpression | undefined {
+  const call = effectCallback.parent;
+  const dependencies = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[1] : undefined;
+  if (dependencies?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const body = effectCallback.body;
+  const returned = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement ? body.body[0]!.argument : undefined) : body;
+  return returned && isFunction(skipWrappers(returned)) ? dependencies : undefined;
 }
 
 function addToCleanup(parsed: ParsedFile, returned: TSESTree.ReturnStatement, stop: string): Outcome {

@@ -3,11 +3,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, walk } from './ast.js';
+import { calledMethod, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { ConnectionFlow } from './flow.js';
 import { isOnConnection } from './flow.js';
 import { localFunctionOf } from './functions.js';
-import type { SignalRModel } from './model.js';
+import type { Connection, SignalRModel } from './model.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** True when `call` is `<this connection>.stop()`. `connection.stop` without the call is not a stop. */
@@ -48,4 +48,35 @@ function stopsThroughCall(model: SignalRModel, call: TSESTree.CallExpression, fl
   });
   stoppingFunctions.set(fn, stops);
   return stops;
+}
+
+/** `connection.stop;` read and thrown away: the author meant to stop it, and nothing does. */
+export interface UncalledStop {
+  readonly member: TSESTree.MemberExpression;
+  readonly connection: Connection;
+}
+
+const uncalled = new WeakMap<SignalRModel, readonly UncalledStop[]>();
+
+/**
+ * Every `<connection>.stop` whose value is thrown away (`connection.stop;`, `void connection.stop;`):
+ * the method is read, never called, so the connection stays open. Computed once per file.
+ */
+export function uncalledStops(model: SignalRModel): readonly UncalledStop[] {
+  let found = uncalled.get(model);
+  if (!found) {
+    const stops: UncalledStop[] = [];
+    walk(model.program, (node) => {
+      if (node.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+      let value = skipWrappers(node.expression);
+      if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void') value = skipWrappers(value.argument);
+      if (value.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(value) !== CONNECTION_METHODS.stop) return undefined;
+      const connection = model.connectionOf(value.object);
+      if (connection) stops.push({ member: value, connection });
+      return undefined;
+    });
+    found = stops;
+    uncalled.set(model, found);
+  }
+  return found;
 }

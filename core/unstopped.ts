@@ -3,28 +3,31 @@
 // (core/owners/, whose files also name the functions each owner runs on its way out); then the stops
 // (core/stops.ts) in those functions decide.
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode } from './ast.js';
-import { enclosingFunction } from './ast.js';
+import { calledMethod, enclosingFunction, skipWrappers } from './ast.js';
 import type { ConnectionFlow } from './flow.js';
-import { followConnection, startCalls } from './flow.js';
+import { followConnection, isOnConnection, startCalls } from './flow.js';
 import type { ClassNode, Connection, SignalRModel } from './model.js';
 import { angularDestroyCallbacks } from './owners/angular.js';
 import { functionStopProblem } from './owners/function.js';
 import type { BoundedOwner } from './owners/index.js';
 import { ownerOfConnection } from './owners/index.js';
 import { reactUnmountCallback } from './owners/react-class.js';
-import { effectCallbacks, effectCleanups } from './owners/react-effect.js';
+import { effectCallbacks, effectCleanups, isStaleInCleanup } from './owners/react-effect.js';
 import type { VueComponentOwner } from './owners/vue.js';
 import { vueUnmountCallbacks } from './owners/vue.js';
 import { CONNECTION_METHODS } from './signalr.js';
-import { stopSites } from './stops.js';
+import { stopSites, uncalledStops } from './stops.js';
 
 export type StopProblem =
   /** Nothing stops it on the owner's way out. */
   | 'not-stopped'
   /** A function stops it, but only when nothing between `start()` and `stop()` throws or returns early. */
-  | 'stopped-only-on-success';
+  | 'stopped-only-on-success'
+  /** An effect's cleanup stops React state as the effect saw it (still empty), not the connection. */
+  | 'stale-cleanup';
 
 export interface UnstoppedConnection {
   /** The first `start()` of the connection in its owner: where the finding is reported. */
@@ -36,7 +39,18 @@ export interface UnstoppedConnection {
   readonly flow: ConnectionFlow;
   /** For `stopped-only-on-success`: the stops that a failure before them skips. */
   readonly successPathStops: readonly TSESTree.CallExpression[];
+  /** For `stale-cleanup`: the cleanup's stops that read the state captured when the effect ran. */
+  readonly staleStops: readonly StaleStop[];
 }
+
+/** `connection?.stop()` in a cleanup, where `connection` is the state of the render the effect ran in. */
+export interface StaleStop {
+  readonly call: TSESTree.CallExpression;
+  readonly state: TSESTree.Identifier;
+  readonly effectCallback: FunctionNode;
+}
+
+type StopFinding = { problem: StopProblem; successPathStops: TSESTree.CallExpression[]; staleStops?: StaleStop[] };
 
 const findings = new WeakMap<SignalRModel, readonly UnstoppedConnection[]>();
 
@@ -72,7 +86,9 @@ function findUnstopped(model: SignalRModel, filename: string): UnstoppedConnecti
   for (const starts of startsByConnection.values()) {
     const chosen = starts.find(({ start, owner }) => enclosingFunction(start) === owner.node) ?? starts[0]!;
     const finding = stopProblemOf(model, chosen.owner, chosen.start, chosen.flow);
-    if (finding) results.push({ ...chosen, ...finding });
+    // `connection.stop;` says where the author meant to stop it: that is the finding (core/stops.ts).
+    if (!finding || (finding.problem === 'not-stopped' && uncalledStops(model).some((stop) => isOnConnection(model, stop.member.object, chosen.flow)))) continue;
+    results.push({ ...chosen, staleStops: [], ...finding });
   }
   return results.sort((a, b) => a.start.range[0] - b.start.range[0]);
 }
@@ -82,13 +98,13 @@ function stopProblemOf(
   owner: BoundedOwner,
   start: TSESTree.CallExpression,
   flow: ConnectionFlow,
-): { problem: StopProblem; successPathStops: TSESTree.CallExpression[] } | undefined {
+): StopFinding | undefined {
   switch (owner.kind) {
     case 'function':
     case 'handler':
       return functionStopProblem(model, owner.node, start, flow);
     case 'react-effect':
-      return reactEffectStops(model, flow) ? undefined : { problem: 'not-stopped', successPathStops: [] };
+      return reactEffectStopProblem(model, flow);
     case 'react-class-component':
       return reactClassStops(model, owner.node, flow) ? undefined : { problem: 'not-stopped', successPathStops: [] };
     case 'angular-component':
@@ -98,9 +114,23 @@ function stopProblemOf(
   }
 }
 
-/** Some effect's cleanup stops it (the effect that started it, or another one of the component's). */
-function reactEffectStops(model: SignalRModel, flow: ConnectionFlow): boolean {
-  return effectCallbacks(model).some((callback) => effectCleanups(model, callback).some((cleanup) => stops(model, cleanup, flow)));
+/**
+ * Some effect's cleanup stops it (the effect that started it, or another one of the component's),
+ * through a name that holds it when the cleanup runs: a stop of state captured while still empty
+ * stops nothing.
+ */
+function reactEffectStopProblem(model: SignalRModel, flow: ConnectionFlow): StopFinding | undefined {
+  const staleStops: StaleStop[] = [];
+  for (const callback of effectCallbacks(model)) {
+    for (const cleanup of effectCleanups(model, callback)) {
+      for (const call of stopSites(model, cleanup, flow)) {
+        const object = calledMethod(call) && skipWrappers(calledMethod(call)!.object);
+        if (object?.type === AST_NODE_TYPES.Identifier && isStaleInCleanup(model, object, callback)) staleStops.push({ call, state: object, effectCallback: callback });
+        else return undefined;
+      }
+    }
+  }
+  return { problem: staleStops.length > 0 ? 'stale-cleanup' : 'not-stopped', successPathStops: [], staleStops };
 }
 
 /** `componentWillUnmount` (through the methods it calls) stops it. */

@@ -1,4 +1,8 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
 import { describeHandler } from '../core/owners/handler.js';
+import type { UncalledStop } from '../core/stops.js';
+import { uncalledStops } from '../core/stops.js';
 import type { UnstoppedConnection } from '../core/unstopped.js';
 import { unstoppedConnections } from '../core/unstopped.js';
 import { createRule } from './utils/create-rule.js';
@@ -7,10 +11,13 @@ import { modelOf } from './utils/model.js';
 export type Options = [];
 export type MessageIds =
   | 'angularNotStopped'
+  | 'callStop'
   | 'classComponentNotStopped'
   | 'effectNotStopped'
   | 'functionNotStopped'
   | 'handlerNotStopped'
+  | 'staleCleanup'
+  | 'stopNotCalled'
   | 'stoppedOnlyOnSuccess'
   | 'vueNotStopped';
 
@@ -23,6 +30,7 @@ export default createRule<Options, MessageIds>({
         'Require a connection started in a function, React effect or component, Angular or Vue component to be stopped on the way out, so connections do not pile up until Azure SignalR answers 429',
       recommended: true,
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
       angularNotStopped:
@@ -31,10 +39,15 @@ export default createRule<Options, MessageIds>({
         'This component starts `{{name}}` but `componentWillUnmount` does not stop it: each mount leaks a connection, until 429. Stop it in `componentWillUnmount`.',
       effectNotStopped:
         'This effect starts `{{name}}` and no cleanup stops it: each re-run and unmount leaks a connection, until 429. Return a cleanup such as `() => { void {{name}}.stop(); }`.',
+      callStop: 'Call `stop()`.',
       functionNotStopped:
         'This function starts `{{name}}` and never stops, returns or stores it: each call leaks a connection, until 429. Stop it in a `finally` block, or return it to the caller.',
       handlerNotStopped:
         'The {{handler}} starts `{{name}}` on every invocation and never stops it: connections pile up until 429. Stop it in a `finally` block, or reuse one built at module scope.',
+      staleCleanup:
+        'This cleanup stops `{{state}}` as the effect saw it (still empty), not what it started: a leak per mount, until 429. Stop `{{name}}` itself.',
+      stopNotCalled:
+        '`{{name}}.stop` is read but never called, so the connection stays open: connections pile up until 429. Call it.',
       stoppedOnlyOnSuccess:
         '`{{name}}` is stopped only if nothing between `start()` and `stop()` throws or returns: leaks add up until 429. Stop it in a `finally` block.',
       vueNotStopped:
@@ -49,12 +62,28 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'(): void {
         for (const finding of unstoppedConnections(model, context.filename)) reportFinding(finding);
+        for (const stop of uncalledStops(model)) reportUncalledStop(stop);
       },
     };
+
+    function reportUncalledStop(stop: UncalledStop): void {
+      const name = context.sourceCode.getText(stop.member.object);
+      context.report({
+        node: stop.member,
+        messageId: 'stopNotCalled',
+        data: { name },
+        suggest: [{ messageId: 'callStop', fix: (fixer): TSESLint.RuleFix => fixer.insertTextAfter(stop.member, '()') }],
+      });
+    }
 
     function reportFinding(finding: UnstoppedConnection): void {
       const name = finding.connection.name;
       const { owner } = finding;
+      if (finding.problem === 'stale-cleanup') {
+        const state = finding.staleStops[0]!.state.name;
+        context.report({ node: finding.start, messageId: 'staleCleanup', data: { name, state } });
+        return;
+      }
       if (finding.problem === 'stopped-only-on-success') {
         context.report({ node: finding.start, messageId: 'stoppedOnlyOnSuccess', data: { name } });
         return;

@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
-import { enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from '../ast.js';
+import { contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, walk } from '../ast.js';
 import { callGraphOf } from '../calls.js';
 import { functionVariable, localFunctionOf } from '../functions.js';
 import type { SignalRModel } from '../model.js';
@@ -13,6 +13,7 @@ import { readsRef, REACT_MODULES } from './react-hooks.js';
 
 /** Effects that may return a cleanup, which React runs before the next run and on unmount. */
 const REACT_EFFECT_HOOKS: readonly string[] = ['useEffect', 'useLayoutEffect'];
+const STATE_HOOK = 'useState';
 
 /** A React effect: `node` is its callback; the cleanup it returns must stop the connection. */
 export interface ReactEffectOwner {
@@ -70,6 +71,35 @@ export function effectCleanups(model: SignalRModel, effectCallback: FunctionNode
     });
   }
   return returned.map((node) => localFunctionOf(model, node)).filter((fn): fn is FunctionNode => fn !== undefined);
+}
+
+/**
+ * `identifier`, read in a cleanup of `effectCallback`, is React state as it was when the effect ran:
+ * `useEffect(() => { …; return () => connection?.stop(); }, [])` stops the state of that render,
+ * which is still the initial `null`, not the connection set since. True for a state variable of the
+ * component whose initial value is empty (nothing, `null`, `undefined`) that the effect's dependency
+ * list leaves out (an effect without a list runs again, and its cleanup sees each render's value).
+ */
+export function isStaleInCleanup(model: SignalRModel, identifier: Node, effectCallback: FunctionNode): boolean {
+  if (identifier.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = model.variableOf(identifier);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable' || contains(effectCallback, def.name)) return false;
+  const pattern = def.name.parent;
+  if (pattern?.type !== AST_NODE_TYPES.ArrayPattern || pattern.elements[0] !== def.name) return false;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  const hook = init && skipWrappers(init);
+  if (hook?.type !== AST_NODE_TYPES.CallExpression || !isImportedFrom(model, hook.callee, REACT_MODULES, [STATE_HOOK]) || !isEmptyValue(hook.arguments[0])) return false;
+  const dependencies = effectCallOf(model, effectCallback)?.arguments[1];
+  if (dependencies?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  return !dependencies.elements.some((element) => element?.type === AST_NODE_TYPES.Identifier && model.variableOf(element) === variable);
+}
+
+/** No argument, `null` or `undefined`: a state that starts out empty. */
+function isEmptyValue(node: Node | undefined): boolean {
+  if (!node) return true;
+  const value = skipWrappers(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
 }
 
 /** Every React effect callback of the file. */

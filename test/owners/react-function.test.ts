@@ -141,6 +141,18 @@ export function Room() {
   return <Messages hub={hub} />;
 }`,
     },
+    // State that holds the connection from the first render: a cleanup with no dependencies sees it.
+    {
+      code: `${IMPORTS}
+export function Scores() {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/scores').withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, []);
+  useEffect(() => () => { void hub.stop(); }, []);
+  return null;
+}`,
+    },
     // A hook from a library hides the connection: the library owns it.
     {
       code: `import { useEffect } from 'react';
@@ -236,6 +248,37 @@ export function Room() {
   return null;
 }`,
       errors: [{ messageId: 'effectNotStopped', line: 6, column: 5 }],
+    },
+    // The cleanup closes over the state of the render the effect ran in: `hub` is still null there.
+    {
+      code: `${IMPORTS}
+export function HubProvider({ children }) {
+  const [hub, setHub] = useState(null);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hubs/app').withAutomaticReconnect().build();
+    created.start().then(() => setHub(created), console.error);
+    return () => {
+      hub?.stop();
+    };
+  }, []);
+  return <p>{hub ? 'online' : 'connecting'}</p>;
+}`,
+      errors: [{ messageId: 'staleCleanup', line: 7, column: 5, data: { name: 'created', state: 'hub' } }],
+    },
+    // Another effect's cleanup, with no dependencies, sees only the first render's empty state.
+    {
+      code: `${IMPORTS}
+export function Feed() {
+  const [hub, setHub] = useState(undefined);
+  useEffect(() => {
+    const created = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+    setHub(created);
+    created.start().catch(console.error);
+  }, []);
+  useEffect(() => () => { hub?.stop(); }, []);
+  return null;
+}`,
+      errors: [{ messageId: 'staleCleanup', line: 8, column: 5 }],
     },
   ],
 });

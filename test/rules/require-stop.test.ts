@@ -473,6 +473,26 @@ describe('hub', () => {
 });`,
       filename: 'file.ts',
     },
+    // Reading `stop` to call it later, or to hand it on, is not a forgotten call.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare const bus: { on(event: string, listener: () => unknown): void };
+export const hub = new HubConnectionBuilder().withUrl('/hub').build();
+const stop = hub.stop.bind(hub);
+bus.on('logout', stop);
+bus.on('exit', () => hub.stop());
+const canStop = typeof hub.stop === 'function';
+console.log(canStop);`,
+      filename: 'file.ts',
+    },
+    // A property named stop on something else.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare const timer: { stop: () => void };
+export const hub = new HubConnectionBuilder().withUrl('/hub').build();
+timer.stop;`,
+      filename: 'file.ts',
+    },
     // Built but never started: nothing is open.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
@@ -553,7 +573,7 @@ export async function send(message: string) {
       filename: 'file.ts',
       errors: [{ messageId: 'functionNotStopped', line: 4, column: 9 }],
     },
-    // `connection.stop` without the call is not a stop.
+    // `connection.stop` without the call is not a stop: that is the finding, with the call as a suggestion.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
 export async function f() {
@@ -562,7 +582,52 @@ export async function f() {
   connection.stop;
 }`,
       filename: 'file.ts',
-      errors: [{ messageId: 'functionNotStopped', line: 4, column: 9 }],
+      errors: [
+        {
+          messageId: 'stopNotCalled',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'callStop',
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function f() {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  await connection.start();
+  connection.stop();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Also for a connection the app keeps: the listener meant to close it does nothing.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare const bus: { on(event: string, listener: () => void): void };
+export const hub = new HubConnectionBuilder().withUrl('/hub').build();
+bus.on('logout', () => {
+  void hub?.stop;
+});`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'stopNotCalled',
+          line: 5,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'callStop',
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare const bus: { on(event: string, listener: () => void): void };
+export const hub = new HubConnectionBuilder().withUrl('/hub').build();
+bus.on('logout', () => {
+  void hub?.stop();
+});`,
+            },
+          ],
+        },
+      ],
     },
     // A helper of this file that only uses the connection does not take it over.
     {
