@@ -17,6 +17,7 @@ import { floatingGroupJoins } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import { callbackRole, promiseFate } from '../core/promises.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
 import { checkCallers } from './utils/callers.js';
 // Teaches recast the typescript-estree node types it lacks (class fields, `implements`), without
 // which parsing a commented Angular component throws.
@@ -44,7 +45,13 @@ const transform: Transform = async (file: FileInfo, api: API, options: AddAwaits
   const analyzed = analyzeFile(file, options);
   if (!analyzed) return undefined;
   const { model } = analyzed;
-  const joins = floatingGroupJoins(model, options.signalrSettings ?? DEFAULT_SETTINGS);
+  const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
+  if (mayOpenWebPubSubSocket(file.source, settings)) {
+    for (const frame of webPubSubSockets(model).unacknowledgedJoins) {
+      reportSkip(api, file, frame.call, 'a `joinGroup` frame on a raw Web PubSub socket has no promise to await: give it an `ackId` and wait for the service\'s `ack`, or move to `@azure/web-pubsub-client`, whose `joinGroup` can be awaited');
+    }
+  }
+  const joins = floatingGroupJoins(model, settings);
   if (joins.length === 0) return undefined;
   // `async` in a file written without arrow functions, `const` or classes would raise its language
   // level (an ES5 page script); leave such files to their authors.

@@ -17,12 +17,15 @@ import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import type { Node } from '../core/ast.js';
 import { outermostWrapper } from '../core/ast.js';
+import type { SignalRModel } from '../core/model.js';
 import type { ReconnectSubject } from '../core/reconnect/analysis.js';
 import { reconnectAnalysis, reconnectProblem } from '../core/reconnect/analysis.js';
 import { isStartRetried } from '../core/reconnect/restart-paths.js';
 import type { ConnectionSession } from '../core/session.js';
 import { connectionSessions } from '../core/session.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
+import { webPubSubClientSession } from '../core/web-pubsub-client.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
 import { FileHelpers } from './utils/helpers.js';
 import { adHocRetries, chainAfter, describeStep, Plan, Writer } from './utils/reconnect-writer.js';
 import { inlineHelpers } from './utils/shared-helpers.js';
@@ -44,7 +47,9 @@ export interface AddReconnectOptions extends TransformOptions {
 
 const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: AddReconnectOptions) => {
   const analyzed = analyzeFile(file, options);
-  if (!analyzed?.model.usesSignalR) return undefined;
+  if (!analyzed) return undefined;
+  reportWebPubSubSkips(api, file, analyzed.model, options);
+  if (!analyzed.model.usesSignalR) return undefined;
   const { model, program } = analyzed;
   const restartOnClose = isOn(options.restartOnClose);
   const subjects = reconnectAnalysis(model, file.path)
@@ -72,6 +77,21 @@ const transform: Transform = preservingLineEnds((file: FileInfo, api: API, optio
 });
 
 export default transform;
+
+/**
+ * Web PubSub clients that `require-reconnect` reports and this codemod leaves to their authors: a
+ * `WebPubSubClient` with `autoReconnect: false` (the option is a choice to undo, not code to add), and
+ * raw sockets on the Web PubSub subprotocol (reconnecting one takes the app's own negotiate call).
+ */
+function reportWebPubSubSkips(api: API, file: FileInfo, model: SignalRModel, options: AddReconnectOptions): void {
+  for (const client of webPubSubClientSession(model).unrestarted) {
+    reportSkip(api, file, client.option, '`autoReconnect: false` turns off the Web PubSub client\'s own reconnect: remove the option (the client then reconnects and rejoins its groups by itself), or start it again from its `stopped` event');
+  }
+  if (!mayOpenWebPubSubSocket(file.source, options.signalrSettings ?? DEFAULT_SETTINGS)) return;
+  for (const close of webPubSubSockets(model).unrecoveredCloses) {
+    reportSkip(api, file, close.registration, 'a raw Web PubSub socket does not reconnect by itself, and opening a new one takes the app\'s own negotiate call: open it again from this close handler after a random delay, or move to `@azure/web-pubsub-client`');
+  }
+}
 
 /** jscodeshift passes `--flag` as true, `--flag=true` as a string. */
 function isOn(value: unknown): boolean {

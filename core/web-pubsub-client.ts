@@ -19,11 +19,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import type { Node } from './ast.js';
-import { contains, enclosingFunction, isFunction, skipWrappers, walk } from './ast.js';
+import type { FunctionNode, Node } from './ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, walk } from './ast.js';
+import type { ConnectionFlow } from './flow.js';
+import { followConnection, isOnConnection } from './flow.js';
 import { functionDenotedBy, localFunctionOf } from './functions.js';
-import type { Connection, SignalRModel } from './model.js';
-import { isSameConnection } from './ordering.js';
+import type { SignalRModel } from './model.js';
 import { CONNECTION_METHODS } from './signalr.js';
 import { findProperty, staticString } from './values.js';
 
@@ -78,47 +79,6 @@ export function disabledOption(model: SignalRModel, creation: Node, option: stri
   return found.value.type === AST_NODE_TYPES.Literal && found.value.value === false ? found.property : undefined;
 }
 
-/** `client.on(event, handler)` calls on `connection` (through any slot that holds it), with their static event names. */
-export function eventRegistrations(model: SignalRModel, connection: Connection): { call: TSESTree.CallExpression; event: string | undefined; handler: Node | undefined }[] {
-  const found: { call: TSESTree.CallExpression; event: string | undefined; handler: Node | undefined }[] = [];
-  walk(model.program, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const on = model.connectionCall(node, CONNECTION_METHODS.on);
-    if (!on || !isSameConnection(on, connection)) return;
-    const [event, handler] = node.arguments;
-    found.push({ call: node, event: event ? staticString(model, event) : undefined, handler: handler && skipWrappers(handler) });
-  });
-  return found;
-}
-
-/**
- * A handler that calls `method` on the client (directly, or through functions of this file it calls
- * by name, a few levels deep): a `stopped` handler that starts it again, a `connected` one that joins.
- */
-export function handlerCalls(model: SignalRModel, handler: Node | undefined, connection: Connection, method: string): boolean {
-  const fn = handler && functionDenotedBy(model, handler);
-  return fn !== undefined && callsMethod(model, fn, connection, method, new Set());
-}
-
-function callsMethod(model: SignalRModel, root: Node, connection: Connection, method: string, seen: Set<Node>): boolean {
-  if (seen.has(root) || seen.size > 8) return false;
-  seen.add(root);
-  let found = false;
-  walk(root, (node) => {
-    if (found) return false;
-    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const target = model.connectionCall(node, method);
-    if (target && isSameConnection(target, connection)) {
-      found = true;
-      return false;
-    }
-    const callee = localFunctionOf(model, node.callee);
-    if (callee && callsMethod(model, callee, connection, method, seen)) found = true;
-    return undefined;
-  });
-  return found;
-}
-
 /**
  * An `await` (or `yield`) that runs after `after` and before `node` in `node`'s function: a point where
  * the event loop delivers the client's messages before the code goes on.
@@ -132,6 +92,115 @@ export function yieldsBetween(after: Node, node: Node): boolean {
     if (found || (candidate !== root && isFunction(candidate))) return false;
     const isYield = candidate.type === AST_NODE_TYPES.AwaitExpression || candidate.type === AST_NODE_TYPES.YieldExpression;
     if (isYield && candidate.range[0] >= after.range[1] && candidate.range[1] <= node.range[0] && !contains(candidate, node)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+// ---- reconnect and group memberships ----
+
+/** A `WebPubSubClient` created in this file with `autoReconnect: false` that nothing restarts. */
+export interface UnrestartedClient {
+  readonly creation: TSESTree.NewExpression;
+  /** The `autoReconnect: false` property: where the report goes. */
+  readonly option: TSESTree.Property;
+}
+
+/** A group join on a client with `autoRejoinGroups: false` that no `connected` handler repeats. */
+export interface UnrejoinedJoin {
+  readonly call: TSESTree.CallExpression;
+  readonly option: TSESTree.Property;
+}
+
+interface ClientSession {
+  readonly unrestarted: readonly UnrestartedClient[];
+  readonly unrejoined: readonly UnrejoinedJoin[];
+}
+
+const sessions = new WeakMap<SignalRModel, ClientSession>();
+
+/**
+ * The reconnect and rejoin problems of the file's `WebPubSubClient`s: options that switch the SDK's
+ * own recovery off, with no code that takes it over. Computed once per file.
+ */
+export function webPubSubClientSession(model: SignalRModel): ClientSession {
+  let session = sessions.get(model);
+  if (!session) {
+    session = findSessionProblems(model);
+    sessions.set(model, session);
+  }
+  return session;
+}
+
+function findSessionProblems(model: SignalRModel): ClientSession {
+  const unrestarted: UnrestartedClient[] = [];
+  const unrejoined: UnrejoinedJoin[] = [];
+  if (!model.usesWebPubSubClient) return { unrestarted, unrejoined };
+  const creations: TSESTree.NewExpression[] = [];
+  const calls: TSESTree.CallExpression[] = [];
+  walk(model.program, (node) => {
+    if (node.type === AST_NODE_TYPES.NewExpression && model.creationFlavour(node) === 'web-pubsub') creations.push(node);
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+  });
+  for (const creation of creations) {
+    const reconnectOff = disabledOption(model, creation, WEB_PUBSUB_CLIENT_OPTIONS.autoReconnect);
+    const rejoinOff = disabledOption(model, creation, WEB_PUBSUB_CLIENT_OPTIONS.autoRejoinGroups);
+    if (!reconnectOff && !rejoinOff) continue;
+    const flow = followConnection(model, [creation]);
+    // Passed where the file cannot see, the client may get its recovery there.
+    if (flow.handOffs.some((handOff) => handOff.how === 'passed')) continue;
+    const own = calls.filter((call) => {
+      const method = calledMethod(call);
+      return method !== undefined && isOnConnection(model, method.object, flow);
+    });
+    const named = (name: string): TSESTree.CallExpression[] => own.filter((call) => calledMethod(call)?.name === name);
+    const starts = named(CONNECTION_METHODS.start);
+    if (starts.length === 0 || endsWithItsRun(starts, named(CONNECTION_METHODS.stop))) continue;
+    const handlers = named(CONNECTION_METHODS.on).map((call) => ({ event: call.arguments[0] && staticString(model, call.arguments[0]), handler: call.arguments[1] }));
+    const handlersOf = (...events: string[]): Node[] => handlers.flatMap(({ event, handler }) => (event !== undefined && events.includes(event) && handler ? [handler] : []));
+    const restartHandlers = handlersOf(WEB_PUBSUB_CLIENT_EVENTS.stopped, WEB_PUBSUB_CLIENT_EVENTS.disconnected);
+    if (reconnectOff) {
+      const restarts = restartHandlers.some((handler) => handlerCallsOn(model, handler, flow, CONNECTION_METHODS.start));
+      if (!restarts) unrestarted.push({ creation, option: reconnectOff });
+      continue;
+    }
+    // `autoRejoinGroups: false` on a client that reconnects: joins made once are gone after a drop.
+    const connectedHandlers = handlersOf(WEB_PUBSUB_CLIENT_EVENTS.connected);
+    const rejoins = connectedHandlers.some((handler) => handlerCallsOn(model, handler, flow, WEB_PUBSUB_CLIENT_GROUP_METHODS.join));
+    if (rejoins || !rejoinOff) continue;
+    for (const join of named(WEB_PUBSUB_CLIENT_GROUP_METHODS.join)) unrejoined.push({ call: join, option: rejoinOff });
+  }
+  return { unrestarted, unrejoined };
+}
+
+/** A `stop()` after a `start()` in the same function: a script or a one-off send, not a long-lived client. */
+function endsWithItsRun(starts: readonly TSESTree.CallExpression[], stops: readonly TSESTree.CallExpression[]): boolean {
+  return starts.some((start) => stops.some((stop) => stop.range[0] > start.range[0] && enclosingFunction(stop) === enclosingFunction(start)));
+}
+
+/**
+ * The handler calls `method` on the client of `flow`: in its body, or in functions of this file it
+ * calls (a few levels deep), or in a timer it sets.
+ */
+function handlerCallsOn(model: SignalRModel, handler: Node, flow: ConnectionFlow, method: string): boolean {
+  const fn = functionDenotedBy(model, handler);
+  return fn !== undefined && reaches(model, fn, flow, method, new Set());
+}
+
+function reaches(model: SignalRModel, root: FunctionNode, flow: ConnectionFlow, method: string, seen: Set<FunctionNode>): boolean {
+  if (seen.has(root) || seen.size > 8) return false;
+  seen.add(root);
+  let found = false;
+  walk(root.body, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const called = calledMethod(node);
+    if (called?.name === method && isOnConnection(model, called.object, flow)) {
+      found = true;
+      return false;
+    }
+    const callee = localFunctionOf(model, node.callee);
+    if (callee && reaches(model, callee, flow, method, seen)) found = true;
     return undefined;
   });
   return found;

@@ -6,11 +6,12 @@ import type { FloatingJoin } from '../core/group-joins.js';
 import { floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import { callbackRole } from '../core/promises.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
 import { createRule } from './utils/create-rule.js';
 import { hasTypeInformation, modelOf, settingsOf } from './utils/model.js';
 
 export type Options = [];
-export type MessageIds = 'addAwait' | 'floatingJoin' | 'floatingJoinBeforeSend' | 'returnJoin';
+export type MessageIds = 'addAwait' | 'floatingJoin' | 'floatingJoinBeforeSend' | 'ignoredJoinAck' | 'returnJoin' | 'unacknowledgedJoinFrame';
 
 export default createRule<Options, MessageIds>({
   name: 'await-group-join',
@@ -27,6 +28,10 @@ export default createRule<Options, MessageIds>({
         'Group join `{{method}}` is neither awaited nor handled: messages sent to the group meanwhile are lost. Await it, return it, or end it with `.catch(…)`.',
       floatingJoinBeforeSend:
         'Group join `{{method}}` is not awaited before `{{send}}` sends: messages sent while it is pending are lost. Await the join before sending.',
+      unacknowledgedJoinFrame:
+        'This `joinGroup` frame asks for no ack: group messages sent before the join takes effect are lost. Add an `ackId` and wait for its `ack` before relying on the membership.',
+      ignoredJoinAck:
+        "This `joinGroup` frame's ack is never read: group messages sent before the join takes effect are lost. Wait for the `ack` with its `ackId` before relying on the membership.",
       addAwait: 'Add `await`.',
       returnJoin: 'Return the join\'s promise to the caller.',
     },
@@ -41,6 +46,11 @@ export default createRule<Options, MessageIds>({
     return {
       Program(): void {
         for (const join of floatingGroupJoins(model, settings)) reportJoin(model, join);
+        if (mayOpenWebPubSubSocket(context.sourceCode.text, settings)) {
+          for (const frame of webPubSubSockets(model).unacknowledgedJoins) {
+            context.report({ node: frame.call, messageId: frame.why === 'no-ack-id' ? 'unacknowledgedJoinFrame' : 'ignoredJoinAck' });
+          }
+        }
       },
     };
 

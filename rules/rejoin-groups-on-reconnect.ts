@@ -1,10 +1,11 @@
 import type { SessionStep } from '../core/session.js';
 import { connectionSessions } from '../core/session.js';
+import { webPubSubClientSession } from '../core/web-pubsub-client.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf, settingsOf } from './utils/model.js';
 
 export type Options = [];
-export type MessageIds = 'notRejoinedAfterReconnect' | 'notRejoinedAfterRestart';
+export type MessageIds = 'notRejoinedAfterReconnect' | 'notRejoinedAfterRestart' | 'notRejoinedWebPubSub';
 
 export default createRule<Options, MessageIds>({
   name: 'rejoin-groups-on-reconnect',
@@ -20,6 +21,8 @@ export default createRule<Options, MessageIds>({
         'Group join `{{method}}` is not repeated after a reconnect: the new connection id is in no group, so group messages stop. Join again in `onreconnected(…)`.',
       notRejoinedAfterRestart:
         "Group join `{{method}}` is not repeated after an `onclose` restart: the new connection id is in no group, messages stop. Join again after the restart's `start()`.",
+      notRejoinedWebPubSub:
+        'Group join `joinGroup` is not repeated after a reconnect: with `autoRejoinGroups: false` the client returns in no group. Join again in the `connected` handler, or drop the option.',
     },
     languages: ['js/js'],
   },
@@ -31,9 +34,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program(): void {
-        for (const session of connectionSessions(model, filename, settings)) {
-          for (const step of session.steps) reportStep(step);
+        if (model.usesSignalR) {
+          for (const session of connectionSessions(model, filename, settings)) {
+            for (const step of session.steps) reportStep(step);
+          }
         }
+        for (const join of webPubSubClientSession(model).unrejoined) context.report({ node: join.call, messageId: 'notRejoinedWebPubSub' });
       },
     };
 

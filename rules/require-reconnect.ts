@@ -5,8 +5,10 @@ import { calledMethod } from '../core/ast.js';
 import type { ReconnectProblem, ReconnectSubject } from '../core/reconnect/analysis.js';
 import { reconnectAnalysis, reconnectProblem } from '../core/reconnect/analysis.js';
 import { restartKind } from '../core/reconnect/restart-paths.js';
+import { webPubSubClientSession } from '../core/web-pubsub-client.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
 import { createRule } from './utils/create-rule.js';
-import { modelOf } from './utils/model.js';
+import { modelOf, settingsOf } from './utils/model.js';
 
 export type Options = [
   {
@@ -15,12 +17,14 @@ export type Options = [
   },
 ];
 export type MessageIds =
+  | 'autoReconnectDisabled'
   | 'giveUpIgnoredByErrorCheck'
   | 'giveUpUnhandled'
   | 'missingClassicRestart'
   | 'missingReconnect'
   | 'missingReconnectOnExported'
-  | 'missingReconnectTokenExpiry';
+  | 'missingReconnectTokenExpiry'
+  | 'socketNotReconnected';
 
 /** How to add reconnect logic, per client: @aspnet/signalr 1.x has no `withAutomaticReconnect`. */
 const FIX_CORE = 'Add `.withAutomaticReconnect(…)` with a policy that keeps retrying after a random delay, or restart it from `onclose`.';
@@ -56,6 +60,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ requireReconnectWhenExported: false, requireRestartAfterGiveUp: false }],
     messages: {
+      autoReconnectDisabled:
+        'This Web PubSub client has `autoReconnect: false` and nothing restarts it: after a network drop it stays offline. Remove the option, or restart it from its `stopped` event after a random delay.',
       giveUpIgnoredByErrorCheck:
         'This restart waits for an error, but `onclose` gets `undefined` when reconnecting gives up: the client stays offline. Track deliberate stops with your own flag instead.',
       giveUpUnhandled:
@@ -68,18 +74,30 @@ export default createRule<Options, MessageIds>({
         'This exported connection never reconnects: every module that uses it stays offline after a network drop. {{fix}}',
       missingReconnectTokenExpiry:
         'This connection uses {{transport}} and never reconnects: once its token expires (after an hour) the service answers 401. {{fix}}',
+      socketNotReconnected:
+        "This Web PubSub socket's close handler opens no new socket: after the first network drop the client stays offline. Reconnect from it after a random delay, or use `@azure/web-pubsub-client`.",
     },
     languages: ['js/js'],
   },
   create(context, [{ requireReconnectWhenExported, requireRestartAfterGiveUp }]) {
     const model = modelOf(context);
-    if (!model?.usesConnections) return {};
+    if (!model) return {};
+    const mayHaveSockets = mayOpenWebPubSubSocket(context.sourceCode.text, settingsOf(context));
+    if (!model.usesConnections && !mayHaveSockets) return {};
 
     return {
       'Program:exit'(): void {
-        for (const subject of reconnectAnalysis(model, context.filename).subjects) {
-          const problem = reconnectProblem(subject, { requireReconnectWhenExported, requireRestartAfterGiveUp });
-          if (problem) report(subject, problem);
+        if (model.usesSignalR) {
+          for (const subject of reconnectAnalysis(model, context.filename).subjects) {
+            const problem = reconnectProblem(subject, { requireReconnectWhenExported, requireRestartAfterGiveUp });
+            if (problem) report(subject, problem);
+          }
+        }
+        for (const client of webPubSubClientSession(model).unrestarted) {
+          context.report({ node: client.option, messageId: 'autoReconnectDisabled' });
+        }
+        if (mayHaveSockets) {
+          for (const close of webPubSubSockets(model).unrecoveredCloses) context.report({ node: close.registration, messageId: 'socketNotReconnected' });
         }
       },
     };

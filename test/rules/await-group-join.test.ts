@@ -967,3 +967,64 @@ export async function enter(room: string) {
     },
   ],
 });
+
+// A raw WebSocket speaking the Web PubSub subprotocol: a join takes effect when its ack comes back.
+ruleTester.run('await-group-join (Web PubSub socket)', rule, {
+  valid: [
+    // The frame has an ackId and the app reads acks.
+    `const socket = new WebSocket(getUrl(), 'json.webpubsub.azure.v1');
+const pending = new Map<number, () => void>();
+let nextAckId = 1;
+export function join(group: string): Promise<void> {
+  const ackId = nextAckId++;
+  socket.send(JSON.stringify({ type: 'joinGroup', group, ackId }));
+  return new Promise((resolve) => pending.set(ackId, resolve));
+}
+socket.onmessage = (event) => {
+  const message = JSON.parse(event.data);
+  if (message.type === 'ack') pending.get(message.ackId)?.();
+};
+declare function getUrl(): string;`,
+    // A plain WebSocket app with its own protocol: no Web PubSub evidence.
+    `const socket = new WebSocket('wss://example.com/rooms');
+socket.onopen = () => socket.send(JSON.stringify({ type: 'joinGroup', group: 'lobby' }));`,
+    // Web PubSub, but frames that do not join.
+    `const socket = new WebSocket(getUrl(), 'json.webpubsub.azure.v1');
+socket.onopen = () => {
+  socket.send(JSON.stringify({ type: 'sendToGroup', group: 'lobby', dataType: 'text', data: 'hi' }));
+  socket.send(JSON.stringify({ type: 'leaveGroup', group: 'lobby' }));
+};
+declare function getUrl(): string;`,
+    // A protobuf socket sends binary frames: nothing to read here.
+    `const socket = new WebSocket(getUrl(), 'protobuf.webpubsub.azure.v1');
+socket.binaryType = 'arraybuffer';
+declare function getUrl(): string;`,
+  ],
+  invalid: [
+    {
+      // No ackId: the app cannot know when the join took effect.
+      code: `export class Room {
+  private socket: WebSocket | null = null;
+  open(url: string, room: string) {
+    this.socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+    this.socket.onopen = () => {
+      this.socket!.send(JSON.stringify({ type: 'joinGroup', group: room }));
+      setTimeout(() => this.socket!.send(JSON.stringify({ type: 'sendToGroup', group: room, data: 'hello' })), 200);
+    };
+  }
+}`,
+      errors: [{ messageId: 'unacknowledgedJoinFrame', line: 6, column: 7 }],
+    },
+    {
+      // An ackId, but acks are never read (only the app's own counter).
+      code: `export class Scores {
+  private ackId = 1;
+  private socket = new WebSocket(location.origin.replace('http', 'ws') + '/client/hubs/scores', 'json.webpubsub.azure.v1');
+  follow(match: string) {
+    this.socket.send(JSON.stringify({ type: 'joinGroup', group: match, ackId: this.ackId++ }));
+  }
+}`,
+      errors: [{ messageId: 'ignoredJoinAck', line: 5, column: 5 }],
+    },
+  ],
+});

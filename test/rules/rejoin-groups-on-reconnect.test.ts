@@ -171,3 +171,50 @@ export function enterGroup(group: string) {
     },
   ],
 });
+
+// The Web PubSub client SDK rejoins by itself unless `autoRejoinGroups: false`.
+ruleTester.run('rejoin-groups-on-reconnect (Web PubSub client)', rule, {
+  valid: [
+    // The default: the SDK joins its groups again after a reconnect.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+export async function enter(room: string) {
+  await client.start();
+  await client.joinGroup(room);
+}`,
+    // Off, but every connect joins again.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoRejoinGroups: false });
+const rooms = new Set<string>();
+client.on('connected', () => {
+  for (const room of rooms) client.joinGroup(room).catch(console.error);
+});
+export async function enter(room: string) {
+  rooms.add(room);
+  await client.joinGroup(room);
+}
+client.start().catch(console.error);`,
+    // Off, with joins only in the connected handler.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoRejoinGroups: false });
+client.on('connected', async () => {
+  await client.joinGroup('lobby');
+});
+client.start().catch(console.error);`,
+    // autoRejoinGroups: true.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoRejoinGroups: true });
+client.start().then(() => client.joinGroup('lobby')).catch(console.error);`,
+  ],
+  invalid: [
+    {
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoRejoinGroups: false });
+export async function enter(room: string) {
+  await client.start();
+  await client.joinGroup(room);
+}`,
+      errors: [{ messageId: 'notRejoinedWebPubSub', line: 5, column: 9 }],
+    },
+  ],
+});

@@ -602,3 +602,98 @@ await connection.start();`,
     },
   ],
 });
+
+// The Web PubSub client SDK reconnects by itself unless `autoReconnect: false`.
+ruleTester.run('require-reconnect (Web PubSub client)', rule, {
+  valid: [
+    // The default: the SDK reconnects.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat');
+client.start().catch(console.error);`,
+    // Said explicitly.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoReconnect: true });
+client.start().catch(console.error);`,
+    // Off, but the stopped event restarts it after a delay.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoReconnect: false });
+function restart() {
+  setTimeout(() => client.start().catch(restart), 1000 + Math.random() * 4000);
+}
+client.on('stopped', restart);
+client.start().catch(restart);`,
+    // Off in a one-off script that stops it itself.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+export async function notify(url: string) {
+  const client = new WebPubSubClient(url, { autoReconnect: false });
+  await client.start();
+  await client.sendEvent('ping', 'now', 'text');
+  client.stop();
+}`,
+    // Never started here: whoever starts it decides.
+    `import { WebPubSubClient } from '@azure/web-pubsub-client';
+export const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoReconnect: false });`,
+  ],
+  invalid: [
+    {
+      code: `import { WebPubSubClient } from '@azure/web-pubsub-client';
+const client = new WebPubSubClient('wss://example.webpubsub.azure.com/client/hubs/chat', { autoReconnect: false });
+client.on('stopped', () => console.warn('offline'));
+client.start().catch(console.error);`,
+      errors: [{ messageId: 'autoReconnectDisabled', line: 2, column: 92 }],
+    },
+  ],
+});
+
+// A raw WebSocket speaking the Web PubSub subprotocol: nothing reconnects it but the app.
+ruleTester.run('require-reconnect (Web PubSub socket)', rule, {
+  valid: [
+    // The close handler opens a new socket after a delay.
+    `export class Feed {
+  socket: WebSocket | null = null;
+  connect(url: string) {
+    this.socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+    this.socket.onclose = () => {
+      setTimeout(() => this.connect(url), 1000 + Math.random() * 4000);
+    };
+  }
+}`,
+    // A plain WebSocket app (no Web PubSub subprotocol or URL) that only logs: not this rule's business.
+    `const socket = new WebSocket('wss://example.com/feed');
+socket.onclose = () => console.log('closed');`,
+    // The close handler hands over to a callback the file cannot see.
+    `export function open(url: string, onDown: () => void) {
+  const socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+  socket.addEventListener('close', () => onDown());
+  return socket;
+}`,
+    // A close handler of something else in a file that also opens a Web PubSub socket.
+    `const socket = new WebSocket('wss://example.webpubsub.azure.com/client/hubs/chat');
+const dialog = { onclose: null as null | (() => void) };
+dialog.onclose = () => console.log('dialog closed');
+export { socket };`,
+  ],
+  invalid: [
+    {
+      // Only logs.
+      code: `const socket = new WebSocket(getUrl(), 'json.webpubsub.azure.v1');
+socket.onclose = (event) => {
+  console.log('closed', event.code, new Date().toISOString());
+};
+declare function getUrl(): string;`,
+      errors: [{ messageId: 'socketNotReconnected', line: 2, column: 1 }],
+    },
+    {
+      // The Web PubSub URL shows it; the handler only updates state through a local function.
+      code: `import WebSocket from 'ws';
+let online = false;
+function markOffline() {
+  online = false;
+}
+const socket = new WebSocket('wss://contoso.webpubsub.azure.com/client/hubs/chat?access_token=t');
+socket.on('close', markOffline);
+export { online };`,
+      errors: [{ messageId: 'socketNotReconnected', line: 7, column: 1 }],
+    },
+  ],
+});
