@@ -60,4 +60,17 @@ export const CODEMODS: readonly CodemodInfo[] = [
       },
     ],
   },
+  {
+    name: 'handle-start-errors',
+    description:
+      'Handles failed starts: retries them with random back-off where the connection otherwise reconnects, and elsewhere reports the failure through the file\'s logger (`.catch`, or `try … catch` around an `await`).',
+    fixes: ['handle-start-errors'],
+    options: [
+      {
+        name: 'retry-first-starts',
+        type: 'boolean',
+        description: "Also retry first starts whose failure is handled but never retried, as `handle-start-errors`' `requireFirstStartRetry` asks.",
+      },
+    ],
+  },
 ];

@@ -1,5 +1,4 @@
-// Where the rejection of a `start()` goes: the analysis behind `handle-start-errors` (and, later, its
-// codemod). `start()` rejects when negotiation or the transport fails (server down, 401, CORS, a
+// Where the rejection of a `start()` goes: the analysis behind `handle-start-errors` and its codemod. `start()` rejects when negotiation or the transport fails (server down, 401, CORS, a
 // network without WebSockets); unless something handles that rejection, the browser logs
 // "Uncaught (in promise)", Node stops the process, and the client never connects.
 //
@@ -25,6 +24,7 @@ import { ANGULAR_INIT_METHODS } from './owners/angular.js';
 import { effectCallOf } from './owners/react-effect.js';
 import { VUE_INIT_OPTIONS } from './owners/vue.js';
 import { callbackRole, promiseFate } from './promises.js';
+import type { ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried, restartKind } from './reconnect/restart-paths.js';
 import { CONNECTION_METHODS } from './signalr.js';
@@ -70,6 +70,11 @@ export interface UnhandledStart {
   readonly start: TSESTree.CallExpression;
   readonly connection: Connection;
   readonly escape: EscapedRejection;
+  /**
+   * The connection's reconnect facts when it otherwise reconnects (`withAutomaticReconnect`, an
+   * `onclose` restart): there a failed start is better retried than only reported.
+   */
+  readonly reconnecting: ReconnectSubject | undefined;
 }
 
 export interface UnretriedStart {
@@ -117,13 +122,14 @@ function analysisOf(model: SignalRModel, filename: string): Analysis {
     // The classic client's `start()` returns a jQuery deferred, which never rejects unhandled.
     if (connection.flavour === 'classic') continue;
     const outcomes = rejectionOutcomes(model, start);
+    // A restart's own start (in an `onclose` handler) belongs to the connection it restarts.
+    const subject = reconnect.subjects.find((candidate) => candidate.starts.includes(start) || restartStartsOf(candidate).includes(start));
+    const reconnects = subject !== undefined && (subject.automaticReconnect !== undefined || subject.closeHandlers.some((handler) => restartKind(handler.path) === 'restarts'));
     for (const outcome of outcomes) {
       if (outcome.kind !== 'escapes' || reported.has(outcome.call)) continue;
       reported.add(outcome.call);
-      unhandled.push({ start, connection, escape: outcome });
+      unhandled.push({ start, connection, escape: outcome, reconnecting: reconnects ? subject : undefined });
     }
-    const subject = reconnect.subjects.find((candidate) => candidate.starts.includes(start));
-    const reconnects = subject !== undefined && (subject.automaticReconnect !== undefined || subject.closeHandlers.some((handler) => restartKind(handler.path) === 'restarts'));
     if (!reconnects || restartStarts.has(start) || isStartRetried(model, start)) continue;
     const handled = outcomes.filter((outcome): outcome is Extract<RejectionOutcome, { kind: 'handled' }> => outcome.kind === 'handled');
     if (handled.length === 0 || handled.length !== outcomes.length) continue;
@@ -133,6 +139,10 @@ function analysisOf(model: SignalRModel, filename: string): Analysis {
   analysis = { unhandled, unretried };
   analyses.set(model, analysis);
   return analysis;
+}
+
+function restartStartsOf(subject: ReconnectSubject): readonly TSESTree.CallExpression[] {
+  return subject.closeHandlers.flatMap((registration) => registration.path.startCalls);
 }
 
 // ---- following a rejection ----

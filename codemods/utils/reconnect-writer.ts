@@ -171,9 +171,10 @@ export class Writer {
    * The start retried: `x.start().then(a).catch(b)` → `startWithRetry(x, (started) => started.then(a).catch(b))`
    * when the chain handles a failure (it then hears every failed try); `x.start()` → `startWithRetry(x)`
    * when nothing but an unhandled rejection would hear it. A reason when the failure reaches code
-   * that may handle it and would no longer hear it.
+   * that may handle it and would no longer hear it. `unheard`: the caller knows (core/start-errors.ts)
+   * that nothing hears the failure, wherever it goes.
    */
-  startRetry(start: TSESTree.CallExpression, plan: Plan, retries: readonly TSESTree.CallExpression[]): TextEdit[] | string {
+  startRetry(start: TSESTree.CallExpression, plan: Plan, retries: readonly TSESTree.CallExpression[], unheard = false): TextEdit[] | string {
     const method = calledMethod(start)!;
     const callText = this.text(start);
     if (start.arguments.length > 0) return `\`${callText}\` passes start() options`;
@@ -189,7 +190,7 @@ export class Writer {
       removals.push(removal.edit);
       chain = chain.filter((call) => call !== removal.droppedCall);
     }
-    const edits = this.wrapStart(start, chain, written.at(-1) ?? start, connection, callText, plan);
+    const edits = this.wrapStart(start, chain, written.at(-1) ?? start, connection, callText, plan, unheard);
     return typeof edits === 'string' ? edits : [...removals, ...edits];
   }
 
@@ -221,9 +222,9 @@ export class Writer {
   }
 
   /** `whole` is the chain as written, before a dropped `.catch`: where its value goes. */
-  private wrapStart(start: TSESTree.CallExpression, chain: readonly TSESTree.CallExpression[], whole: Node, connection: string, callText: string, plan: Plan): TextEdit[] | string {
+  private wrapStart(start: TSESTree.CallExpression, chain: readonly TSESTree.CallExpression[], whole: Node, connection: string, callText: string, plan: Plan, unheard: boolean): TextEdit[] | string {
     if (rejectionHandlers(chain).length === 0) {
-      const reason = this.failureListener(whole);
+      const reason = unheard ? undefined : this.failureListener(whole);
       if (reason) return `the failure of \`${callText}\` reaches ${reason}, which would no longer hear it; retry the start there`;
       return [{ start: start.range[0], end: start.range[1], text: `${this.helper(plan, RECONNECT_HELPERS.startWithRetry)}(${connection})` }];
     }
