@@ -73,4 +73,10 @@ export const CODEMODS: readonly CodemodInfo[] = [
       },
     ],
   },
+  {
+    name: 'rejoin-groups-on-reconnect',
+    description:
+      'Joins the groups again after an automatic reconnect: an `onreconnected` handler that repeats the same join call, where the group is known where the connection is built.',
+    fixes: ['rejoin-groups-on-reconnect'],
+  },
 ];

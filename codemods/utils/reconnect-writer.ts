@@ -13,7 +13,7 @@ import { callbackRole } from '../../core/promises.js';
 import type { ReconnectSubject } from '../../core/reconnect/analysis.js';
 import { CLASSIC_DISCONNECTED } from '../../core/reconnect/analysis.js';
 import { classicRestartDelaySource } from '../../core/reconnect/backoff.js';
-import type { ConnectionSession } from '../../core/session.js';
+import type { ConnectionSession, SessionStep } from '../../core/session.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../../core/signalr.js';
 import type { TextEdit } from './edits.js';
 import { addChainCall, indentLines, TextEdits } from './edits.js';
@@ -376,9 +376,10 @@ export class Writer {
    * `connection.onreconnected(() => connection.invoke('JoinGroup', room));` for every session step
    * (a group join, a call that sends the connection id) that no reconnect path repeats yet, after
    * the statement that stores the connection; why not when a step uses what is not known there.
+   * `only`: these steps of the session, not all of them.
    */
-  sessionRestore(subject: ReconnectSubject, session: ConnectionSession, plan: Plan): string | undefined {
-    const steps = session.steps.filter((step) => step.afterReconnect !== 'yes' && step.afterReconnect !== 'unknown');
+  sessionRestore(subject: ReconnectSubject, session: ConnectionSession, plan: Plan, only?: readonly SessionStep[]): string | undefined {
+    const steps = (only ?? session.steps).filter((step) => step.afterReconnect !== 'yes' && step.afterReconnect !== 'unknown');
     if (steps.length === 0) return undefined;
     const place = this.registrationPlace(subject);
     if (typeof place === 'string') return `${describeStep(steps[0]!)} on line ${steps[0]!.call.loc.start.line} must run again after a reconnect, but ${place.replace('register a restart', 'rejoin')}`;

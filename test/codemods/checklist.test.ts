@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import addReconnect from '../../codemods/add-reconnect.js';
+import handleStartErrors from '../../codemods/handle-start-errors.js';
+import rejoinGroups from '../../codemods/rejoin-groups-on-reconnect.js';
 import { helperDeclarations } from '../../codemods/utils/helpers.js';
 import { RECONNECT_HELPERS } from '../../codemods/utils/reconnect-helpers.js';
 import { settleSharedHelpers } from '../../codemods/utils/shared-helpers.js';
@@ -221,5 +223,106 @@ describe('language level kept', () => {
   it('generated code carries no tool signature', async () => {
     const run = await runTransform(addReconnect, 'module-connection.ts', fixture('module-connection.input.ts'));
     expect(run.output).not.toMatch(/signalr-codemod|Added by/i);
+  });
+});
+
+describe('the lifecycle codemods meet the same bar', () => {
+  /** A browser script on the `signalR` global, run with a fake client: what it starts, invokes, logs. */
+  async function runScript(code: string, failures: number): Promise<{ invoked: string[]; logged: unknown[][]; reconnect: () => void }> {
+    const invoked: string[] = [];
+    const logged: unknown[][] = [];
+    const reconnectedHandlers: (() => void)[] = [];
+    class FakeConnection {
+      on(): void {}
+      onreconnected(handler: () => void): void {
+        reconnectedHandlers.push(handler);
+      }
+      start(): Promise<void> {
+        return failures-- > 0 ? Promise.reject(new Error('down')) : Promise.resolve();
+      }
+      invoke(method: string): Promise<void> {
+        invoked.push(method);
+        return Promise.resolve();
+      }
+    }
+    class HubConnectionBuilder {
+      withUrl(): this {
+        return this;
+      }
+      withAutomaticReconnect(): this {
+        return this;
+      }
+      build(): FakeConnection {
+        return new FakeConnection();
+      }
+    }
+    const fakeConsole = { error: (...args: unknown[]) => logged.push(args) };
+    const button: { onclick?: () => Promise<void> } = {};
+    const run = new Function('signalR', 'console', 'button', code) as (signalR: unknown, console: unknown, button: unknown) => void;
+    run({ HubConnectionBuilder }, fakeConsole, button);
+    await button.onclick?.();
+    await settle();
+    return { invoked, logged, reconnect: () => reconnectedHandlers.forEach((handler) => handler()) };
+  }
+
+  it('handle-start-errors: a failed start is reported, and what followed it still does not run', async () => {
+    const input = `var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/a').build();
+button.onclick = async function () {
+  await connection.start();
+  await connection.invoke('Subscribe');
+};
+`;
+    const { output } = await runTransform(handleStartErrors, 'page.js', input);
+    expect(output).toContain('try {');
+    const failed = await runScript(output as string, 1);
+    expect(failed.logged).toHaveLength(1);
+    expect(failed.invoked).toEqual([]);
+    const connected = await runScript(output as string, 0);
+    expect(connected.logged).toEqual([]);
+    expect(connected.invoked).toEqual(['Subscribe']);
+  });
+
+  it('handle-start-errors: a start whose failure a caller hears is reported there, not retried away', async () => {
+    const run = await runTransform(handleStartErrors, 'optional-connection.ts', readFileSync(join(FIXTURES_ROOT, 'handle-start-errors', 'optional-connection.input.ts'), 'utf8'));
+    expect(run.output).not.toContain('startWithRetry(');
+    expect(run.reports.join('\n')).toMatch(/instead of retrying it/);
+  });
+
+  it('rejoin-groups-on-reconnect: after a reconnect the same group is joined again', async () => {
+    const input = `var room = 'lobby';
+var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.start().then(function () {
+  return connection.invoke('JoinGroup', room);
+}).catch(function (error) {
+  console.error(error);
+});
+`;
+    const { output } = await runTransform(rejoinGroups, 'page.js', input);
+    const page = await runScript(output as string, 0);
+    expect(page.invoked).toEqual(['JoinGroup']);
+    page.reconnect();
+    expect(page.invoked).toEqual(['JoinGroup', 'JoinGroup']);
+  });
+
+  it('handle-start-errors reuses the helpers add-reconnect wrote into the file', async () => {
+    const fixed = (await runTransform(addReconnect, 'worker.ts', fixture('module-connection.input.ts'))).output as string;
+    const second = `${fixed}\nconst second = new HubConnectionBuilder().withUrl('/hubs/second').withAutomaticReconnect().build();\nsecond.start();\n`;
+    const { output } = await runTransform(handleStartErrors, 'worker.ts', second);
+    expect(output).toContain('startWithRetry(second);');
+    expect(output!.match(/function startWithRetry/g)).toHaveLength(1);
+    expect(output!.match(/function retryDelay/g)).toHaveLength(1);
+  });
+
+  it('ES5 scripts get `function` handlers from both codemods', async () => {
+    for (const [transform, folder] of [
+      [handleStartErrors, 'handle-start-errors'],
+      [rejoinGroups, 'rejoin-groups-on-reconnect'],
+    ] as const) {
+      const input = readFileSync(join(FIXTURES_ROOT, folder, 'es5-page.input.js'), 'utf8');
+      const run = await runTransform(transform, 'es5-page.js', input);
+      const added = (run.output ?? '').split('\n').filter((line) => !input.split('\n').includes(line));
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.join('\n')).not.toMatch(/=>|\bconst\b|\blet\b|\basync\b/);
+    }
   });
 });

@@ -5,7 +5,8 @@ import type { SourceFile } from './inputs.js';
 
 /**
  * A SignalR client with several of the catalogue's mistakes (skipNegotiation, a floating group join,
- * a connection never stopped, a page-long one without reconnect), so that every rule with something
+ * a connection never stopped, a page-long one without reconnect, a start nobody handles, a group not
+ * rejoined after a reconnect), so that every rule with something
  * to say reports and every codemod rewrites.
  * Two-space indentation, LF line endings; `{{comment}}` and `{{text}}` are places for odd characters,
  * `{{bulk}}` for megabytes of other code.
@@ -26,6 +27,11 @@ export async function joinRoom(room: string): Promise<void> {
 const feed = new HubConnectionBuilder().withUrl('/hubs/feed').build();
 feed.on('Update', (text: string) => console.log(text));
 feed.start().catch((reason: unknown) => console.error(reason));
+
+// Alerts for the team: reconnects after drops, but neither retries a failed start nor rejoins.
+const alerts = new HubConnectionBuilder().withUrl('/hubs/alerts').withAutomaticReconnect().build();
+alerts.on('Alert', (text: string) => console.warn(text));
+alerts.start().then(() => alerts.invoke('JoinGroup', 'team'));
 `;
 
 function client(comment: string, text: string, bulk = ''): string {

@@ -1,0 +1,8 @@
+// An operations console: one connection for the page, in the `ops` group for alerts.
+import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const connection = new HubConnectionBuilder().withUrl('/hubs/alerts').withAutomaticReconnect().build();
+connection.on('Alert', (text: string) => process.stdout.write(`${text}\n`));
+
+await connection.start();
+await connection.invoke('AddToGroup', 'ops');
