@@ -172,15 +172,25 @@ function precedingAwait(model: SignalRModel, node: Node, scope: Node, connection
   return found && { ...found.start, how: 'awaited', via: found.await };
 }
 
-/** The nodes of `scope`'s own body: not those of functions defined inside it. */
-function ownNodes(scope: Node): Node[] {
-  const nodes: Node[] = [];
-  const root = isFunction(scope) ? scope.body : scope;
-  walk(root, (node) => {
-    if (node !== root && isFunction(node)) return false;
-    nodes.push(node);
-    return undefined;
-  });
+const nodesByScope = new WeakMap<Node, readonly Node[]>();
+
+/**
+ * The nodes of `scope`'s own body: not those of functions defined inside it. Cached: every hub call
+ * and registration of a scope asks for them, often several times.
+ */
+function ownNodes(scope: Node): readonly Node[] {
+  let nodes = nodesByScope.get(scope);
+  if (!nodes) {
+    const found: Node[] = [];
+    const root = isFunction(scope) ? scope.body : scope;
+    walk(root, (node) => {
+      if (node !== root && isFunction(node)) return false;
+      found.push(node);
+      return undefined;
+    });
+    nodes = found;
+    nodesByScope.set(scope, nodes);
+  }
   return nodes;
 }
 
