@@ -3,7 +3,8 @@
 // against `grep -rl` for the same text hints (the floor: reading every file once). Interleaved rounds,
 // medians; peak memory of each.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { TEXT_HINTS } from '../core/signalr.js';
@@ -44,6 +45,7 @@ export interface CodemodBenchmark {
 }
 
 export interface CodemodSetup {
+  /** Where the measured build is: a folder holding `dist/`. */
   readonly repositoryRoot: string;
   /** Names from the built registry whose transform is built. */
   readonly codemods: readonly string[];
@@ -175,7 +177,7 @@ async function jscodeshiftRun(
   root: string,
   cpus: number,
 ): Promise<Sample> {
-  const bin = join(setup.repositoryRoot, 'node_modules/jscodeshift/bin/jscodeshift.js');
+  const bin = join(dirname(createRequire(import.meta.url).resolve('jscodeshift/package.json')), 'bin/jscodeshift.js');
   let wallMs = 0;
   let cpuMs: number | undefined = 0;
   let maxRssKiB: number | undefined;
