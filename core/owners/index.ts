@@ -19,6 +19,7 @@ import type { FunctionOwner } from './function.js';
 import { isImmediatelyInvoked } from './function.js';
 import type { HandlerOwner } from './handler.js';
 import { handlersOf } from './handler.js';
+import { stopSites } from '../stops.js';
 import { isHeldForTheAppLifetime } from './module.js';
 import { isPageStartCallback } from './page-start.js';
 import type { ReactEffectOwner } from './react-effect.js';
@@ -86,7 +87,11 @@ export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpre
   let owner: Owner;
   if (locals.length > 0) {
     const outermost = locals.reduce((a, b) => (contains(b.variable.scope.variableScope.block, a.variable.scope.variableScope.block) ? b : a));
-    owner = ownerOfScope(model, outermost.variable.scope.variableScope.block, filename);
+    const home = outermost.variable.scope.variableScope.block;
+    owner = ownerOfScope(model, home, filename);
+    // A helper (or IIFE) of an effect that stops the connection it declares uses it once: a function
+    // owner, which must stop it on every path. One that leaves it running leaves it to the effect.
+    if (owner.kind === 'react-effect' && home !== owner.node && isFunction(home) && stopSites(model, home, flow).length > 0) owner = { kind: 'function', node: home };
   } else {
     owner = ownerOfScope(model, [...flow.creations][0]!, filename);
   }

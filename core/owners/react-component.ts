@@ -66,7 +66,14 @@ export function isHeldByComponent(model: SignalRModel, connection: Connection, f
 
 /** A state setter of the component (`setConnection(c)`), or a child's prop (`<Chat connection={c} />`). */
 function staysInComponent(handOff: HandOff): boolean {
-  if (handOff.how === 'state') return true;
+  return handOff.how === 'state' || isLentToChild(handOff);
+}
+
+/**
+ * A child's prop (`<Chat connection={c} />`): the child uses the connection while the parent keeps
+ * it, and it gets a connection already built (no builder to add reconnect logic to).
+ */
+export function isLentToChild(handOff: HandOff): boolean {
   return handOff.how === 'passed' && handOff.node.type === AST_NODE_TYPES.JSXExpressionContainer && handOff.node.parent?.type === AST_NODE_TYPES.JSXAttribute;
 }
 

@@ -17,6 +17,7 @@ import { followConnection, isOnConnection } from '../flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from '../model.js';
 import { ownerOfConnection } from '../owners/index.js';
+import { isLentToChild } from '../owners/react-component.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../signalr.js';
 import { classicTransportWithoutWebSockets, coreTransportWithoutWebSockets } from '../transports.js';
 import type { RetryPolicy } from './policies.js';
@@ -264,9 +265,10 @@ class Analyser {
       closeHandlers,
       starts,
       stops,
-      // Passed to a function it cannot see, the connection may get its restart there. One this file
-      // starts and then returns or stores is judged here: the builder, here, is where the fix goes.
-      outOfSight: builder.outOfSight || handOffs.some((handOff) => handOff.how === 'passed'),
+      // Passed to a function it cannot see, the connection may get its restart there (not a child
+      // component's prop: the parent keeps it). One this file starts and then returns or stores is
+      // judged here: the builder, here, is where the fix goes.
+      outOfSight: builder.outOfSight || handOffs.some((handOff) => handOff.how === 'passed' && !isLentToChild(handOff)),
       flow: subject.flow,
       handOffs,
       endsWithItsRun: this.endsWithItsRun(subject.flow, starts, stops),

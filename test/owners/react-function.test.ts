@@ -153,6 +153,30 @@ export function Scores() {
   return null;
 }`,
     },
+    // A helper (or IIFE) of an effect that stops its own connection on every path uses it once.
+    {
+      code: `${IMPORTS}
+export function Snapshot({ id }: { id: string }) {
+  useEffect(() => {
+    const load = async () => {
+      const once = new HubConnectionBuilder().withUrl('/hubs/snapshots').build();
+      try {
+        await once.start();
+        await once.invoke('Load', id);
+      } finally {
+        await once.stop();
+      }
+    };
+    load().catch(console.error);
+    (async () => {
+      const ping = new HubConnectionBuilder().withUrl('/hubs/ping').build();
+      await ping.start();
+      await ping.stop();
+    })().catch(console.error);
+  }, [id]);
+  return null;
+}`,
+    },
     // A hook from a library hides the connection: the library owns it.
     {
       code: `import { useEffect } from 'react';
@@ -249,6 +273,23 @@ export function Room() {
 }`,
       errors: [{ messageId: 'effectNotStopped', line: 6, column: 5 }],
     },
+    // A one-off helper of the effect stops only when nothing fails: its advice is `finally`.
+    {
+      code: `${IMPORTS}
+export function Snapshot({ id }: { id: string }) {
+  useEffect(() => {
+    const load = async () => {
+      const once = new HubConnectionBuilder().withUrl('/hubs/snapshots').build();
+      await once.start();
+      await once.invoke('Load', id);
+      await once.stop();
+    };
+    load().catch(console.error);
+  }, [id]);
+  return null;
+}`,
+      errors: [{ messageId: 'stoppedOnlyOnSuccess', line: 7, column: 13 }],
+    },
     // The cleanup closes over the state of the render the effect ran in: `hub` is still null there.
     {
       code: `${IMPORTS}
@@ -311,6 +352,19 @@ export function Chat() {
   return null;
 }`,
     },
+    // Lent to children as a prop, with automatic reconnect where it is built.
+    {
+      code: `${IMPORTS}
+declare function Board(props: { hub: unknown }): null;
+export function Game() {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/game').withAutomaticReconnect().build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => { void hub.stop(); };
+  }, [hub]);
+  return <Board hub={hub} />;
+}`,
+    },
     // A one-off helper that stops what it starts: reconnecting would mean nothing.
     {
       code: `${IMPORTS}
@@ -340,6 +394,20 @@ export function Quiz() {
   return null;
 }`,
       errors: [{ messageId: 'missingReconnect', line: 4, column: 75 }],
+    },
+    // Lent to a child as a prop: the child gets a built connection, and the builder is here.
+    {
+      code: `${IMPORTS}
+declare function Board(props: { hub: unknown }): null;
+export function Game() {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/game').build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => { void hub.stop(); };
+  }, [hub]);
+  return <Board hub={hub} />;
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 5, column: 81 }],
     },
     // Built in a named helper of the effect: the effect's connection, not a one-off function's.
     {
