@@ -25,6 +25,8 @@ import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS } from '../core/owners/vue.js';
 import { CONNECTION_METHODS, SYNCHRONOUS_STOP_FLAVOURS } from '../core/signalr.js';
 import type { UnstoppedConnection } from '../core/unstopped.js';
 import { unstoppedConnections } from '../core/unstopped.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
+import { DEFAULT_SETTINGS } from '../core/settings.js';
 // Angular components carry class members and `implements` clauses that recast must learn first.
 import { hoistToModuleSingleton } from './utils/hoist-singleton.js';
 import type { AnalyzedFile, ParsedFile, TransformOptions } from './utils/source.js';
@@ -55,7 +57,13 @@ const DONE: Outcome = { done: true };
 
 const transform: Transform = preservingLineEnds((original: FileInfo, api: API, options: TransformOptions) => {
   let first = analyzeFile(original, options);
-  if (!first || unstoppedConnections(first.model, original.path).length === 0) return undefined;
+  if (!first) return undefined;
+  if (mayOpenWebPubSubSocket(original.source, options.signalrSettings ?? DEFAULT_SETTINGS)) {
+    for (const socket of webPubSubSockets(first.model).unclosedInEffects) {
+      reportSkip(api, original, socket.creation, 'a raw Web PubSub socket opened in an effect: close it in the cleanup the effect returns (`return () => socket.close();`); this codemod writes stops for connections, not sockets');
+    }
+  }
+  if (unstoppedConnections(first.model, original.path).length === 0) return undefined;
   // Pass 0, as text: statements that share a line with ones a `try` will take each get a line of their
   // own, since recast would run them together when it moves them.
   const split = splitSharedLines(first, original.source, original.path);

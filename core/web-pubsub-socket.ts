@@ -14,11 +14,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { calledMethod, contains, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { functionDenotedBy, localFunctionOf } from './functions.js';
 import { isGlobalName, isUnboundGlobal } from './globals.js';
 import type { SignalRModel } from './model.js';
 import { isImportedFrom } from './model/imports.js';
+import { effectCallbacks } from './owners/react-effect.js';
 import { textMatches } from './prefilter.js';
 import type { SignalRSettings } from './settings.js';
 import { findProperty, resolveObject, staticString, staticText } from './values.js';
@@ -75,6 +76,8 @@ interface Analysis {
   readonly sockets: readonly WebPubSubSocket[];
   readonly unacknowledgedJoins: readonly UnacknowledgedJoinFrame[];
   readonly unrecoveredCloses: readonly UnrecoveredClose[];
+  /** Sockets a React effect opens that nothing in the file closes: one more connection per re-run and mount. */
+  readonly unclosedInEffects: readonly WebPubSubSocket[];
 }
 
 const analyses = new WeakMap<SignalRModel, Analysis>();
@@ -93,12 +96,14 @@ function analyse(model: SignalRModel): Analysis {
   const creations: TSESTree.NewExpression[] = [];
   const sends: TSESTree.CallExpression[] = [];
   const closeRegistrations: { registration: Node; handler: Node; target: Node }[] = [];
+  const closes: TSESTree.CallExpression[] = [];
   let readsAcks = false;
   walk(model.program, (node) => {
     if (node.type === AST_NODE_TYPES.NewExpression && isWebSocketConstructor(model, node.callee)) creations.push(node);
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = calledMethod(node);
       if (method?.name === 'send') sends.push(node);
+      if (method?.name === 'close') closes.push(node);
       const [event, handler] = node.arguments;
       if (method && LISTEN_METHODS.includes(method.name) && event && handler && staticString(model, event) === CLOSE_EVENT) {
         closeRegistrations.push({ registration: node, handler, target: method.object });
@@ -110,7 +115,7 @@ function analyse(model: SignalRModel): Analysis {
     }
   });
   const sockets = creations.filter((creation) => speaksWebPubSub(model, creation)).map((creation) => ({ creation }));
-  if (sockets.length === 0) return { sockets, unacknowledgedJoins: [], unrecoveredCloses: [] };
+  if (sockets.length === 0) return { sockets, unacknowledgedJoins: [], unrecoveredCloses: [], unclosedInEffects: [] };
   const unacknowledgedJoins: UnacknowledgedJoinFrame[] = [];
   for (const call of sends) {
     const frame = joinFrame(model, call);
@@ -125,7 +130,37 @@ function analyse(model: SignalRModel): Analysis {
     const fn = functionDenotedBy(model, handler);
     if (fn && isInert(model, fn, new Set())) unrecoveredCloses.push({ registration });
   }
-  return { sockets, unacknowledgedJoins, unrecoveredCloses };
+  const effects = effectCallbacks(model);
+  const unclosedInEffects = sockets.filter(
+    (socket) => effects.some((effect) => contains(effect, socket.creation)) && !isClosedOrHandedOff(model, socket, closes),
+  );
+  return { sockets, unacknowledgedJoins, unrecoveredCloses, unclosedInEffects };
+}
+
+/**
+ * Something in the file closes the socket (`close()` on a variable, field or ref that holds it), or
+ * the socket goes where the file cannot follow it (passed to a function, returned, stored in an
+ * object literal or state), so closing it is someone else's business.
+ */
+function isClosedOrHandedOff(model: SignalRModel, socket: WebPubSubSocket, closes: readonly TSESTree.CallExpression[]): boolean {
+  const holds = (node: Node): boolean => {
+    const target = skipWrappers(node);
+    if (target === socket.creation) return true;
+    return model.slotOf(target)?.values.some((value) => skipWrappers(value) === socket.creation) ?? false;
+  };
+  if (closes.some((call) => holds(calledMethod(call)!.object))) return true;
+  const holder = outermostWrapper(socket.creation).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator) {
+    const variable = holder.id.type === AST_NODE_TYPES.Identifier ? model.variableOf(holder.id) : undefined;
+    if (!variable) return true;
+    // Passed on (`setSocket(ws)`, `register(ws)`), returned, or put in an object: out of sight.
+    return variable.references.some((ref) => {
+      const parent = outermostWrapper(ref.identifier).parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.ArrayExpression;
+    });
+  }
+  // Assigned to a field or ref (`socketRef.current = …`): followed through `closes` above only.
+  return holder?.type !== AST_NODE_TYPES.AssignmentExpression;
 }
 
 /** `WebSocket` as the unshadowed global (also `window.WebSocket`), or the export of `ws`/`isomorphic-ws`. */

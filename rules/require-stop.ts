@@ -5,8 +5,9 @@ import type { UncalledStop } from '../core/stops.js';
 import { uncalledStops } from '../core/stops.js';
 import type { UnstoppedConnection } from '../core/unstopped.js';
 import { unstoppedConnections } from '../core/unstopped.js';
+import { mayOpenWebPubSubSocket, webPubSubSockets } from '../core/web-pubsub-socket.js';
 import { createRule } from './utils/create-rule.js';
-import { modelOf } from './utils/model.js';
+import { modelOf, settingsOf } from './utils/model.js';
 
 export type Options = [];
 export type MessageIds =
@@ -16,6 +17,7 @@ export type MessageIds =
   | 'effectNotStopped'
   | 'functionNotStopped'
   | 'handlerNotStopped'
+  | 'socketNotClosed'
   | 'staleCleanup'
   | 'stopNotCalled'
   | 'stoppedOnlyOnSuccess'
@@ -50,6 +52,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}.stop` is read but never called, so the connection stays open: connections pile up until 429. Call it.',
       stoppedOnlyOnSuccess:
         '`{{name}}` is stopped only if nothing between `start()` and `stop()` throws or returns: leaks add up until 429. Stop it in a `finally` block.',
+      socketNotClosed:
+        'This effect opens a Web PubSub socket and nothing closes it: each re-run and mount leaks a connection, until 429. Return a cleanup that calls `close()`.',
       vueNotStopped:
         'This component starts `{{name}}` but nothing stops it on unmount: each mount leaks a connection, until 429. Stop it in `onUnmounted` (or `beforeUnmount`).',
     },
@@ -57,12 +61,19 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const model = modelOf(context);
-    if (!model?.usesConnections) return {};
+    if (!model) return {};
+    const mayHaveSockets = mayOpenWebPubSubSocket(context.sourceCode.text, settingsOf(context));
+    if (!model.usesConnections && !mayHaveSockets) return {};
 
     return {
       'Program:exit'(): void {
-        for (const finding of unstoppedConnections(model, context.filename)) reportFinding(finding);
-        for (const stop of uncalledStops(model)) reportUncalledStop(stop);
+        if (model.usesConnections) {
+          for (const finding of unstoppedConnections(model, context.filename)) reportFinding(finding);
+          for (const stop of uncalledStops(model)) reportUncalledStop(stop);
+        }
+        if (mayHaveSockets) {
+          for (const socket of webPubSubSockets(model).unclosedInEffects) context.report({ node: socket.creation, messageId: 'socketNotClosed' });
+        }
       },
     };
 

@@ -1044,3 +1044,65 @@ export function Feed() {
     },
   ],
 });
+
+// A raw WebSocket on the Web PubSub subprotocol opened in a React effect: the cleanup must close it.
+ruleTester.run('require-stop (Web PubSub socket)', rule, {
+  valid: [
+    // Closed in the effect's cleanup.
+    `import { useEffect } from 'react';
+export function Cursors({ url }: { url: string }) {
+  useEffect(() => {
+    const socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+    socket.onmessage = (event) => console.log(event.data);
+    return () => socket.close();
+  }, [url]);
+  return null;
+}`,
+    // Kept in a ref and closed by another effect's cleanup.
+    `import { useEffect, useRef } from 'react';
+export function Cursors({ url }: { url: string }) {
+  const socketRef = useRef<WebSocket | null>(null);
+  useEffect(() => {
+    socketRef.current = new WebSocket(url, 'json.webpubsub.azure.v1');
+  }, [url]);
+  useEffect(() => () => socketRef.current?.close(), []);
+  return null;
+}`,
+    // Handed to state: whoever holds it closes it.
+    `import { useEffect, useState } from 'react';
+export function Cursors({ url }: { url: string }) {
+  const [socket, setSocket] = useState<WebSocket | null>(null);
+  useEffect(() => {
+    const opened = new WebSocket(url, 'json.webpubsub.azure.v1');
+    setSocket(opened);
+  }, [url]);
+  return socket ? null : null;
+}`,
+    // A plain WebSocket (no Web PubSub evidence) left open: not this rule's business.
+    `import { useEffect } from 'react';
+export function Ticker() {
+  useEffect(() => {
+    const socket = new WebSocket('wss://example.com/ticker');
+    socket.onmessage = (event) => console.log(event.data);
+  }, []);
+  return null;
+}`,
+    // Opened at module level: lives as long as the page.
+    `const socket = new WebSocket(getUrl(), 'json.webpubsub.azure.v1');
+socket.onmessage = (event) => console.log(event.data);
+declare function getUrl(): string;`,
+  ],
+  invalid: [
+    {
+      code: `import { useEffect } from 'react';
+export function Cursors({ url }: { url: string }) {
+  useEffect(() => {
+    const socket = new WebSocket(url, 'json.webpubsub.azure.v1');
+    socket.onmessage = (event) => console.log(event.data);
+  }, [url]);
+  return null;
+}`,
+      errors: [{ messageId: 'socketNotClosed', line: 4, column: 20 }],
+    },
+  ],
+});
