@@ -152,15 +152,16 @@ function settleProject(files: readonly PendingFile[], options: SettleOptions): P
   const inline = (file: (typeof importing)[number]): void => {
     texts.set(file.path, inlineHelpers(file.text, file.path));
   };
+  // No module for a single file that could share it: every file keeps its own copy, as a lone file does.
+  if (sharing.length === 1 && existing === undefined) {
+    for (const file of importing) inline(file);
+    return { texts, notes };
+  }
   for (const file of importing) {
     if (file.flavour !== flavour) {
       inline(file);
       notes.push({ path: file.path, reason: `helpers declared in the file: as ${describeFlavour(file.flavour)}, it cannot import the helpers module ${path}, ${describeFlavour(flavour)}` });
     }
-  }
-  if (sharing.length === 1 && existing === undefined) {
-    inline(sharing[0]!);
-    return { texts, notes };
   }
 
   const needed = new Set(sharing.flatMap((file) => [...file.found.locals.keys()]));

@@ -183,6 +183,16 @@ describe('no duplicate helpers', () => {
     }
   });
 
+  it('a TypeScript file and a JavaScript file each get their own copy, and no note names a module that is not written', async () => {
+    const typescript = await sharedOutput('ts-alone');
+    const javascriptPath = join(directory, 'js-alone.js');
+    const javascript = { path: javascriptPath, text: (await runTransform(addReconnect, javascriptPath, module.replace('NAME', 'js'), { sharedHelpers: true })).output as string };
+    const settled = settleSharedHelpers([typescript, javascript]);
+    expect(settled.modules).toEqual([]);
+    expect(settled.notes).toEqual([]);
+    for (const file of [typescript, javascript]) expect(settled.texts.get(file.path)).toContain('function startWithRetry(');
+  });
+
   it('a single file gets the helpers in it; a later run reuses the module it finds', async () => {
     const single = await sharedOutput('single');
     const alone = settleSharedHelpers([single]);
