@@ -74,6 +74,11 @@ export const CODEMODS: readonly CodemodInfo[] = [
     ],
   },
   {
+    name: 'no-connection-in-render',
+    description: 'Builds a connection once instead of on every render: `useState(build())` becomes `useState(() => build())`, and in JavaScript `useRef(build())` a ref filled on the first render.',
+    fixes: ['no-connection-in-render'],
+  },
+  {
     name: 'rejoin-groups-on-reconnect',
     description:
       'Joins the groups again after an automatic reconnect: an `onreconnected` handler that repeats the same join call, where the group is known where the connection is built.',
