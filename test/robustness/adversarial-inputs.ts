@@ -6,12 +6,13 @@ import type { SourceFile } from './inputs.js';
 /**
  * A SignalR client with several of the catalogue's mistakes (skipNegotiation, a floating group join,
  * a connection never stopped, a page-long one without reconnect, a start nobody handles, a group not
- * rejoined after a reconnect), so that every rule with something
- * to say reports and every codemod rewrites.
+ * rejoined after a reconnect, one built on every render), so that every rule with something to say
+ * reports and every codemod rewrites.
  * Two-space indentation, LF line endings; `{{comment}}` and `{{text}}` are places for odd characters,
  * `{{bulk}}` for megabytes of other code.
  */
 const CLIENT_TEMPLATE = `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
 {{bulk}}
 // Joins a room and greets it. {{comment}}
 export async function joinRoom(room: string): Promise<void> {
@@ -32,6 +33,12 @@ feed.start().catch((reason: unknown) => console.error(reason));
 const alerts = new HubConnectionBuilder().withUrl('/hubs/alerts').withAutomaticReconnect().build();
 alerts.on('Alert', (text: string) => console.warn(text));
 alerts.start().then(() => alerts.invoke('JoinGroup', 'team'));
+
+// Each widget's own connection, kept in its state.
+export function useWidgetConnection() {
+  const [connection] = useState(new HubConnectionBuilder().withUrl('/hubs/widgets').build());
+  return connection;
+}
 `;
 
 function client(comment: string, text: string, bulk = ''): string {
