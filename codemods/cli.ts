@@ -12,7 +12,7 @@ import type { SignalRSettings } from '../core/settings.js';
 import { DEFAULT_SETTINGS, readSettings, SettingsError } from '../core/settings.js';
 import { packageInfo } from '../rules/utils/package-info.js';
 import type { CodemodInfo, CodemodOption } from './registry.js';
-import { CODEMODS } from './registry.js';
+import { CODEMODS, inRunOrder } from './registry.js';
 import type { OptionSpec, OptionValues } from './runner/command-line.js';
 import { closestMatch, optionKey, parseCommandLine, UsageError } from './runner/command-line.js';
 import { DEFAULT_EXTENSIONS, SKIPPED_DIRECTORIES } from './runner/discover.js';
@@ -129,7 +129,7 @@ function optionLine(flags: string, help: readonly string[]): string {
 function helpText(): string {
   const nameWidth = Math.max(3, ...CODEMODS.map((codemod) => codemod.name.length)) + 2;
   const fixes = (codemod: CodemodInfo): string => (codemod.fixes.length > 0 ? ` Fixes: ${codemod.fixes.join(', ')}.` : '');
-  const codemodLines = CODEMODS.map((codemod) => `  ${codemod.name.padEnd(nameWidth)}${codemod.description}${fixes(codemod)}`);
+  const codemodLines = inRunOrder(CODEMODS).map((codemod) => `  ${codemod.name.padEnd(nameWidth)}${codemod.description}${fixes(codemod)}`);
   const flags = (option: CliOption): string => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`;
   const optionLines = OPTIONS.map((option) => optionLine(flags(option), option.help));
   const codemodOptionLines = codemodOptions().map(({ codemod, option }) =>
@@ -188,7 +188,7 @@ function parseInvocation(argv: readonly string[], cwd: string): { readonly answe
     if (isCodemodName(path)) throw new UsageError(`${path} is a codemod, but it comes after the paths: name every codemod first, then the paths.`);
     throw new UsageError(`no such file or directory: ${path}`);
   }
-  const codemods = names.includes('all') ? CODEMODS : CODEMODS.filter((codemod) => names.includes(codemod.name));
+  const codemods = inRunOrder(names.includes('all') ? CODEMODS : CODEMODS.filter((codemod) => names.includes(codemod.name)));
 
   return {
     codemods,

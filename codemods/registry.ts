@@ -26,6 +26,11 @@ export interface CodemodInfo {
   readonly fixes: readonly string[];
   /** Options the transform reads; none when absent. */
   readonly options?: readonly CodemodOption[];
+  /**
+   * Codemods this one runs before when a run includes both, because their rewrite would hide what
+   * this one fixes (the registry itself stays alphabetical; `inRunOrder` applies this).
+   */
+  readonly runsBefore?: readonly string[];
 }
 
 /** Every codemod, in alphabetical order. */
@@ -79,9 +84,29 @@ export const CODEMODS: readonly CodemodInfo[] = [
     fixes: ['no-connection-in-render'],
   },
   {
+    name: 'register-handlers-before-start',
+    description: 'Moves handler registrations made after `start()` to right before it, where nothing they use is set after the start.',
+    fixes: ['register-handlers-before-start'],
+    // Both may wrap `start()` in a helper; a registration chained on it then no longer reads as after the start.
+    runsBefore: ['add-reconnect', 'handle-start-errors'],
+  },
+  {
     name: 'rejoin-groups-on-reconnect',
     description:
       'Joins the groups again after an automatic reconnect: an `onreconnected` handler that repeats the same join call, where the group is known where the connection is built.',
     fixes: ['rejoin-groups-on-reconnect'],
   },
 ];
+
+/**
+ * `codemods` in the order a run applies them: the registry's, except that a codemod goes right
+ * before the first of those its `runsBefore` names.
+ */
+export function inRunOrder(codemods: readonly CodemodInfo[]): CodemodInfo[] {
+  const ordered: CodemodInfo[] = [];
+  for (const codemod of codemods) {
+    const first = ordered.findIndex((placed) => codemod.runsBefore?.includes(placed.name));
+    ordered.splice(first < 0 ? ordered.length : first, 0, codemod);
+  }
+  return ordered;
+}

@@ -1,5 +1,5 @@
 // When a connection's message handlers are registered (`connection.on(name, handler)`), and what goes
-// wrong: the analysis behind `register-handlers-before-start` (and, later, its codemod).
+// wrong: the analysis behind `register-handlers-before-start` and its codemod.
 //
 // - Too late: a handler registered only after `start()` has resolved misses what the server sends as
 //   soon as the client connects (`OnConnectedAsync`, a reply to the first invoke). The client logs
@@ -38,8 +38,18 @@ export interface Registration {
 }
 
 export type RegistrationProblem =
-  /** `node` (the registration, or a call of a function of this file that registers) runs after a start. */
-  | { readonly kind: 'after-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly after: AfterStart }
+  /**
+   * `node` (the registration, or a call of a function of this file that registers) runs after a
+   * start. `together` lists every call that runs at that point after the same start, `node` first:
+   * the registrations of one function after one start (reported once), or `node` alone.
+   */
+  | {
+      readonly kind: 'after-start';
+      readonly node: TSESTree.CallExpression;
+      readonly registration: Registration;
+      readonly after: AfterStart;
+      readonly together: readonly TSESTree.CallExpression[];
+    }
   /**
    * The registration waits for a timer set by a function that neither builds nor starts the
    * connection, while another function starts it: nothing makes it come before the start.
@@ -64,7 +74,7 @@ function findProblems(model: SignalRModel, filename: string): RegistrationProble
   const registrations = collectRegistrations(model);
   const problems: RegistrationProblem[] = [];
   // One report per group of registrations that run together (same function, same start).
-  const reportedGroups = new Set<string>();
+  const groups = new Map<string, TSESTree.CallExpression[]>();
   const lateFunctions = new Set<FunctionNode | undefined>();
   for (const registration of registrations) {
     const after = runsAfterStart(model, registration.call, registration.connection);
@@ -79,10 +89,15 @@ function findProblems(model: SignalRModel, filename: string): RegistrationProble
     }
     if (!missesMessages(model, registration, after)) continue;
     lateFunctions.add(fn);
-    const group = `${fn?.range[0] ?? -1}:${after.via.range[0]}`;
-    if (reportedGroups.has(group)) continue;
-    reportedGroups.add(group);
-    problems.push({ kind: 'after-start', node: registration.call, registration, after });
+    const key = `${fn?.range[0] ?? -1}:${after.via.range[0]}`;
+    const together = groups.get(key);
+    if (together) {
+      together.push(registration.call);
+      continue;
+    }
+    const group = [registration.call];
+    groups.set(key, group);
+    problems.push({ kind: 'after-start', node: registration.call, registration, after, together: group });
   }
   problems.push(...lateRegisteringCalls(model, registrations, lateFunctions));
   problems.push(...repeatedRegistrations(model, filename, registrations));
@@ -190,7 +205,7 @@ function lateRegisteringCalls(model: SignalRModel, registrations: readonly Regis
   for (const [fn, registration] of byFunction) {
     for (const call of graph.callsOf(fn)) {
       const after = runsAfterStart(model, call, registration.connection);
-      if (after) problems.push({ kind: 'after-start', node: call, registration, after });
+      if (after) problems.push({ kind: 'after-start', node: call, registration, after, together: [call] });
     }
   }
   return problems;

@@ -153,6 +153,7 @@ describe('codemod registry', () => {
     expect(codemod.fixes.length).toBeGreaterThan(0);
     for (const id of codemod.fixes) expect(ruleIds).toContain(id);
     expect(codemod.description).toMatch(/^[A-Z].*\.$/);
+    for (const name of codemod.runsBefore ?? []) expect(names).toContain(name);
   });
 });
 

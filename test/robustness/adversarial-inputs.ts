@@ -6,8 +6,8 @@ import type { SourceFile } from './inputs.js';
 /**
  * A SignalR client with several of the catalogue's mistakes (skipNegotiation, a floating group join,
  * a connection never stopped, a page-long one without reconnect, a start nobody handles, a group not
- * rejoined after a reconnect, one built on every render), so that every rule with something to say
- * reports and every codemod rewrites.
+ * rejoined after a reconnect, one built on every render, a handler registered after start), so that
+ * every rule with something to say reports and every codemod rewrites.
  * Two-space indentation, LF line endings; `{{comment}}` and `{{text}}` are places for odd characters,
  * `{{bulk}}` for megabytes of other code.
  */
@@ -20,6 +20,7 @@ export async function joinRoom(room: string): Promise<void> {
     .withUrl('/hubs/chat', { skipNegotiation: true })
     .build();
   await connection.start();
+  connection.on('Greeting', (text: string) => console.log(text));
   connection.invoke('JoinGroup', room);
   await connection.invoke('SendToGroup', room, 'hello {{text}}');
 }

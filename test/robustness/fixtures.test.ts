@@ -1,16 +1,17 @@
-// Every codemod, alone and all of them in registry order (as `signalr-codemod all` runs them), over
+// Every codemod, alone and all of them in run order (as `signalr-codemod all` runs them), over
 // every codemod fixture (inputs and outputs) and every example file: no crash, output that parses,
 // and a second run that changes nothing. Each fixture folder's own test checks exact outputs; this
 // one checks that every codemod copes with the files written for the others.
 import { describe, expect, it } from 'vitest';
 
-import { CODEMODS } from '../../codemods/registry.js';
+import { CODEMODS, inRunOrder } from '../../codemods/registry.js';
 import { exampleFiles, fixtureFiles, transformProblems } from './inputs.js';
 import { transformInIsolation } from './isolated-transforms.js';
 
 const files = [...fixtureFiles(), ...exampleFiles()];
 const names = CODEMODS.map(({ name }) => name);
-const runs: readonly (readonly string[])[] = [...names.map((name) => [name]), ...(names.length > 1 ? [names] : [])];
+const runOrder = inRunOrder(CODEMODS).map(({ name }) => name);
+const runs: readonly (readonly string[])[] = [...names.map((name) => [name]), ...(names.length > 1 ? [runOrder] : [])];
 
 describe('codemods over fixtures and examples', () => {
   it('has fixtures and examples to run on', () => {

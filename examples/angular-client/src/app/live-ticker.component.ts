@@ -29,7 +29,7 @@ export class LiveTickerComponent implements OnInit {
     );
     this.connection.start() // expect: require-stop
       .then(() => {
-        // The hub sends the current quotes as soon as a client connects: registered here, they are missed.
+        // The hub sends the current quotes as soon as a client connects.
         this.connection.on('QuoteSnapshot', (snapshot: Quote[]) => this.quotes.set(snapshot)); // expect: register-handlers-before-start
       })
       .catch((reason: unknown) => console.error('Ticker is offline', reason));

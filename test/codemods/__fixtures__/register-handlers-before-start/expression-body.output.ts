@@ -1,0 +1,11 @@
+import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const connection = new HubConnectionBuilder().withUrl('/hubs/clock').build();
+
+function showTime(time: string): void {
+  document.title = time;
+}
+
+connection.on('Tick', showTime);
+
+export const ready = connection.start();
