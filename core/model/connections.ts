@@ -39,6 +39,9 @@ export class ConnectionIndex {
     if (target.type === AST_NODE_TYPES.CallExpression) {
       if (isBuildCall(this.bindings, target)) return 'core';
       if (isClassicFactoryCall(this.bindings, target)) return 'classic';
+      // `return useMemo(() => build(), [url])` in a custom hook: the hook gives a connection back.
+      const memoised = memoisedValue(this.bindings, target);
+      if (memoised && depth < 2) return this.creationFlavour(memoised, depth + 1);
       if (depth < 2) return this.returnedCreationFlavour(target, depth);
     }
     if (target.type === AST_NODE_TYPES.MemberExpression && isGeneratedHubConnection(this.bindings, target)) return 'classic';

@@ -177,6 +177,28 @@ export function Snapshot({ id }: { id: string }) {
   return null;
 }`,
     },
+    // The same two hooks, with the cleanup in the hook that starts it.
+    {
+      code: `${IMPORTS}
+function createHub(url: string) {
+  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+}
+function useHubConnection(url: string) {
+  return useMemo(() => createHub(url), [url]);
+}
+function useChat() {
+  const hub = useHubConnection('/hubs/chat');
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => { void hub.stop(); };
+  }, [hub]);
+  return hub;
+}
+export function Chat() {
+  const hub = useChat();
+  return <button onClick={() => hub.invoke('Ping')}>ping</button>;
+}`,
+    },
     // A hook from a library hides the connection: the library owns it.
     {
       code: `import { useEffect } from 'react';
@@ -289,6 +311,28 @@ export function Snapshot({ id }: { id: string }) {
   return null;
 }`,
       errors: [{ messageId: 'stoppedOnlyOnSuccess', line: 7, column: 13 }],
+    },
+    // Through two hooks: one memoises what a factory builds, the next starts it and gives it on to a component here.
+    {
+      code: `${IMPORTS}
+function createHub(url: string) {
+  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+}
+function useHubConnection(url: string) {
+  return useMemo(() => createHub(url), [url]);
+}
+function useChat() {
+  const hub = useHubConnection('/hubs/chat');
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, [hub]);
+  return hub;
+}
+export function Chat() {
+  const hub = useChat();
+  return <button onClick={() => hub.invoke('Ping')}>ping</button>;
+}`,
+      errors: [{ messageId: 'effectNotStopped', line: 12, column: 5 }],
     },
     // The cleanup closes over the state of the render the effect ran in: `hub` is still null there.
     {
