@@ -21,7 +21,7 @@ import type { BoundedOwner } from '../core/owners/index.js';
 import { REACT_UNMOUNT_METHOD } from '../core/owners/react-class.js';
 import { refGuardOf } from '../core/owners/react-effect.js';
 import { isComponentHeld } from '../core/owners/react-hooks.js';
-import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS } from '../core/owners/vue.js';
+import { VUE_UNMOUNT_HOOKS, VUE_UNMOUNT_OPTIONS, vueMajorVersion } from '../core/owners/vue.js';
 import { CONNECTION_METHODS, SYNCHRONOUS_STOP_FLAVOURS } from '../core/signalr.js';
 import type { UnstoppedConnection } from '../core/unstopped.js';
 import { unstoppedConnections } from '../core/unstopped.js';
@@ -40,9 +40,10 @@ export { parser } from './utils/parser.js';
 
 const ANGULAR_MODULE = '@angular/core';
 const VUE_MODULE = 'vue';
-/** What the codemod adds to Vue components: the Vue 3 names (an existing Vue 2 hook is reused instead). */
+/** What the codemod adds to Vue components: the Vue 3 names, or `beforeDestroy` where the file shows Vue 2 (an existing hook is reused). */
 const VUE_UNMOUNT_HOOK = 'onUnmounted';
 const VUE_UNMOUNT_OPTION = 'beforeUnmount';
+const VUE_2_UNMOUNT_OPTION = 'beforeDestroy';
 
 interface Context {
   readonly parsed: ParsedFile;
@@ -170,7 +171,7 @@ function dispose(context: Context, finding: UnstoppedConnection): Outcome {
       // Pass 1 has added every hook it could; what is left here cannot be fixed.
       const setup = owner.kind === 'vue-component' ? setupHolder(finding, owner) : undefined;
       if (setup) return stopInSetup(context, finding, setup.setup, setup.holder);
-      const plan = componentHookPlan(finding);
+      const plan = componentHookPlan(context.parsed.model, finding);
       return 'reason' in plan ? skip(plan.node, plan.reason) : skip(finding.start, 'the component\'s destroy hook could not be extended');
     }
   }
@@ -480,7 +481,7 @@ function insertComponentHooks(parsed: AnalyzedFile, file: FileInfo): string | un
   for (const finding of unstoppedConnections(parsed.model, file.path)) {
     if (finding.owner.kind !== 'angular-component' && finding.owner.kind !== 'vue-component' && finding.owner.kind !== 'react-class-component') continue;
     if (finding.owner.kind === 'vue-component' && setupHolder(finding, finding.owner)) continue;
-    const plan = componentHookPlan(finding);
+    const plan = componentHookPlan(parsed.model, finding);
     if ('reason' in plan) continue;
     const plans = stopsByContainer.get(plan.container) ?? [];
     if (!plans.some((known) => known.stop === plan.stop)) plans.push(plan);
@@ -510,7 +511,7 @@ function insertComponentHooks(parsed: AnalyzedFile, file: FileInfo): string | un
 }
 
 /** For a component's connection: the hook container and the stop, or why it cannot be stopped there. */
-function componentHookPlan(finding: UnstoppedConnection): ComponentHookPlan | { node: Node; reason: string } {
+function componentHookPlan(model: SignalRModel, finding: UnstoppedConnection): ComponentHookPlan | { node: Node; reason: string } {
   const { owner } = finding;
   if (owner.kind === 'angular-component') {
     const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === owner.node);
@@ -528,10 +529,18 @@ function componentHookPlan(finding: UnstoppedConnection): ComponentHookPlan | { 
     const stop = stopStatementText(finding, `this.${field.property}`, true);
     return { container: owner.node.body, classNode: owner.node, hooks: [REACT_UNMOUNT_METHOD], added: REACT_UNMOUNT_METHOD, stop };
   }
-  if (owner.kind === 'vue-component' && owner.node.type === AST_NODE_TYPES.ObjectExpression) {
-    const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === owner.node);
+  if (owner.kind === 'vue-component' && !isFunction(owner.node)) {
+    const component = owner.node;
+    const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === component);
     if (field?.kind === 'field') {
-      return { container: owner.node, classNode: undefined, hooks: VUE_UNMOUNT_OPTIONS, added: VUE_UNMOUNT_OPTION, stop: stopStatementText(finding, `this.${field.property}`, true) };
+      const version = vueMajorVersion(model, owner);
+      if (version === undefined) {
+        return { node: finding.start, reason: `the file does not show whether the component is for Vue 2 or Vue 3, whose unmount options differ: stop \`this.${field.property}\` in \`${VUE_2_UNMOUNT_OPTION}\` (Vue 2) or \`${VUE_UNMOUNT_OPTION}\` (Vue 3)` };
+      }
+      const added = version === 2 ? VUE_2_UNMOUNT_OPTION : VUE_UNMOUNT_OPTION;
+      const stop = stopStatementText(finding, `this.${field.property}`, true);
+      if (component.type === AST_NODE_TYPES.ObjectExpression) return { container: component, classNode: undefined, hooks: VUE_UNMOUNT_OPTIONS, added, stop };
+      return { container: component.body, classNode: component, hooks: VUE_UNMOUNT_OPTIONS, added, stop };
     }
   }
   return {

@@ -1,6 +1,6 @@
 // Which function of this file an expression denotes: a function written in place, a declaration or
 // `const` holding one, a React `useCallback`, a method of the class or object `this` refers to, a
-// `fn.bind(…)`. Analyses follow calls into these functions; anything else is code they cannot see.
+// `fn.bind(…)`, a Vue component's `methods`. Analyses follow calls into these functions; anything else is code they cannot see.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -10,6 +10,7 @@ import { calledMethod, isFunction, outermostWrapper, skipWrappers, staticPropert
 import type { ClassNode, SignalRModel } from './model.js';
 import { classOfThis, objectOfThis } from './model/slots.js';
 import { isFunctionHook } from './owners/react-hooks.js';
+import { vueMethodOf } from './owners/vue.js';
 
 /** The function `node` is, or names: a function declaration or a `const` holding a function. */
 export function functionOf(model: SignalRModel, node: Node): FunctionNode | undefined {
@@ -45,7 +46,8 @@ export function localFunctionOf(model: SignalRModel, node: Node): FunctionNode |
   const self = model.thisOf(object);
   if (!self || name === undefined) return undefined;
   const owner = classOfThis(self) ?? objectOfThis(self);
-  return owner && memberFunction(owner, name);
+  if (!owner) return undefined;
+  return memberFunction(owner, name) ?? (owner.type === AST_NODE_TYPES.ObjectExpression ? vueMethodOf(owner, name) : undefined);
 }
 
 /** The method (or function-valued field/property) `name` of a class or object literal. */

@@ -92,6 +92,16 @@ export interface ModelOptions {
    * mention SignalR (signing JWTs, TLS options). The model is built the same either way.
    */
   readonly textFilter?: RegExp;
+  /**
+   * The file's name, for what only it tells: a `.vue` file's default export is a Vue component even
+   * when the file imports nothing from Vue (core/owners/vue.ts).
+   */
+  readonly filename?: string;
+  /**
+   * Where a Vue single-file component's `<script setup>` is (offsets of its content), when the parser
+   * merged it with a plain `<script>` into one program: its top level runs once per component instance.
+   */
+  readonly scriptSetupRange?: readonly [number, number];
 }
 
 /** Per-file facts about SignalR. Construct through `getSignalRModel`. */
@@ -268,6 +278,16 @@ export class SignalRModel {
    */
   slotOf(node: Node): Slot | undefined {
     return this.slots.slotOf(node);
+  }
+
+  /** The file name given when the model was built (see `ModelOptions.filename`). */
+  get filename(): string | undefined {
+    return this.options.filename;
+  }
+
+  /** See `ModelOptions.scriptSetupRange`. */
+  get scriptSetupRange(): readonly [number, number] | undefined {
+    return this.options.scriptSetupRange;
   }
 
   /** With type information: `node`'s type is the Web PubSub export `exportName`. Always false without it. */

@@ -1,8 +1,8 @@
 // What SignalR is, as names. Every SignalR module, export, method and option that a rule or codemod
 // looks for is written here once; model.ts turns these names into facts about a file.
 
-/** npm modules that export the ASP.NET Core SignalR client. */
-export const CLIENT_MODULES: readonly string[] = ['@microsoft/signalr', '@aspnet/signalr'];
+/** npm modules that export the ASP.NET Core SignalR client (`@aspnet/signalr-client`: its 2017 previews). */
+export const CLIENT_MODULES: readonly string[] = ['@microsoft/signalr', '@aspnet/signalr', '@aspnet/signalr-client'];
 
 /** Browser globals under which the ASP.NET Core client's UMD bundle is loaded. */
 export const CLIENT_GLOBALS: readonly string[] = ['signalR'];

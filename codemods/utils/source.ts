@@ -56,7 +56,7 @@ export function parseFile(file: FileInfo, api: API, options: TransformOptions = 
   // recast expands tabs when it parses, and indents what it prints with these: tabs stay tabs.
   const root = j(file.source, recastOptions(detectIndent(file.source)));
   const program = (root.get().node as { program: TSESTree.Program }).program;
-  const model = modelOf(program, file.source, jsx, settings);
+  const model = modelOf(program, file.source, jsx, settings, file.path);
   return model && { j, root, program, model };
 }
 
@@ -71,7 +71,9 @@ export function recastOptions(indent: string): { useTabs: boolean; tabWidth: num
  * the same text, which is then parsed and analysed once. Shared, so read-only: transforms that edit
  * text never change the tree they analysed.
  */
-let lastAnalysis: { readonly source: string; readonly jsx: boolean; readonly settings: SignalRSettings; readonly analyzed: AnalyzedFile | undefined } | undefined;
+let lastAnalysis:
+  | { readonly source: string; readonly path: string; readonly jsx: boolean; readonly settings: SignalRSettings; readonly analyzed: AnalyzedFile | undefined }
+  | undefined;
 
 /**
  * Parses `file.source` itself, for transforms that edit text: node ranges are offsets into it,
@@ -81,12 +83,12 @@ export function analyzeFile(file: FileInfo, options: TransformOptions = {}): Ana
   const settings = options.signalrSettings ?? DEFAULT_SETTINGS;
   if (!mayUseSignalR(file.source, settings)) return undefined;
   const jsx = usesJsx(file.path);
-  if (lastAnalysis?.source === file.source && lastAnalysis.jsx === jsx && lastAnalysis.settings === settings) return lastAnalysis.analyzed;
+  if (lastAnalysis?.source === file.source && lastAnalysis.path === file.path && lastAnalysis.jsx === jsx && lastAnalysis.settings === settings) return lastAnalysis.analyzed;
   // Text edits need no tokens: leaving them out makes the parse markedly cheaper.
   const program = parseForAnalysis(file.source, jsx, { tokens: false });
-  const model = modelOf(program, file.source, jsx, settings);
+  const model = modelOf(program, file.source, jsx, settings, file.path);
   const analyzed = model && { program, model };
-  lastAnalysis = { source: file.source, jsx, settings, analyzed };
+  lastAnalysis = { source: file.source, path: file.path, jsx, settings, analyzed };
   return analyzed;
 }
 
@@ -108,9 +110,9 @@ function parseForAnalysis(source: string, jsx: boolean, { tokens }: { readonly t
   return ast;
 }
 
-function modelOf(program: TSESTree.Program, text: string, jsx: boolean, settings: SignalRSettings): SignalRModel | undefined {
+function modelOf(program: TSESTree.Program, text: string, jsx: boolean, settings: SignalRSettings, filename: string): SignalRModel | undefined {
   const scopeManager = analyze(program, { sourceType: 'module', jsxPragma: jsx ? 'React' : null });
-  return getSignalRModel(program, text, scopeManager, settings);
+  return getSignalRModel(program, text, scopeManager, settings, { filename });
 }
 
 /**
@@ -118,7 +120,14 @@ function modelOf(program: TSESTree.Program, text: string, jsx: boolean, settings
  * The CLI collects these into its summary; plain jscodeshift prints them.
  */
 export function reportSkip(api: API, file: FileInfo, node: Node, reason: string): void {
-  api.report(`${file.path}:${node.loc.start.line}:${node.loc.start.column + 1}: skipped: ${reason}`);
+  // recast drops the `loc` of some nodes it parses (a default-exported object literal, its methods).
+  const start = node.loc?.start ?? positionAt(file.source, node.range[0]);
+  api.report(`${file.path}:${start.line}:${start.column + 1}: skipped: ${reason}`);
+}
+
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) };
 }
 
 /**

@@ -155,7 +155,8 @@ function detectTrailingCommas(source: string, program: TSESTree.Program): boolea
     const items =
       node.type === AST_NODE_TYPES.ObjectExpression ? node.properties : node.type === AST_NODE_TYPES.ArrayExpression ? node.elements : undefined;
     const last = items?.at(-1);
-    if (!items || !last || node.loc.start.line === node.loc.end.line) return undefined;
+    // By range: recast drops the `loc` of some nodes it parses (a default-exported object literal).
+    if (!items || !last || !source.slice(node.range[0], node.range[1]).includes('\n')) return undefined;
     const between = source.slice(last.range[1], node.range[1] - 1);
     if (!between.includes('\n')) return undefined;
     if (/^\s*,/.test(between)) withComma++;

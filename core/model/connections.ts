@@ -46,6 +46,8 @@ export class ConnectionIndex {
     }
     if (target.type === AST_NODE_TYPES.MemberExpression && isGeneratedHubConnection(this.bindings, target)) return 'classic';
     if (target.type === AST_NODE_TYPES.NewExpression && this.bindings.isWebPubSubClientExport(target.callee, WEB_PUBSUB_CLIENT_EXPORTS.client)) return 'web-pubsub';
+    // The pre-1.0 client's `new HubConnection(url)`; later clients make its constructor private.
+    if (target.type === AST_NODE_TYPES.NewExpression && this.bindings.isClientExport(target.callee, EXPORTS.connection)) return 'core';
     return undefined;
   }
 

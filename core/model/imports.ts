@@ -13,6 +13,8 @@ import { CLIENT_GLOBALS, CLIENT_MODULES, JQUERY_GLOBALS, JQUERY_MODULES, WEB_PUB
 import { aliasedGlobal, thisOf } from './aliases.js';
 
 const JQUERY_NAMES: ReadonlySet<string> = new Set(JQUERY_GLOBALS);
+/** Vue's prefix for what plugins add to every component instance (`this.$signalR`). */
+const INSTANCE_PROPERTY_PREFIX = '$';
 
 /** Tracked modules that are not SignalR's: the Web PubSub server and client SDKs. */
 function isWebPubSubModule(origin: Origin): boolean {
@@ -184,9 +186,24 @@ export class Bindings {
     return aliasedGlobal(this, node, JQUERY_NAMES, (identifier) => this.isJQueryName(identifier)) !== undefined;
   }
 
-  /** `signalR` (or a global from settings) as the browser global, `window.signalR`, or an alias of one. */
+  /**
+   * `signalR` (or a global from settings) as the browser global, `window.signalR`, an alias of one, or
+   * `this.$signalR`: the name a Vue plugin gives the client on every component.
+   */
   isClientGlobal(node: Node): boolean {
-    return aliasedGlobal(this, node, this.clientGlobals, (identifier) => this.globalNamespaceRefs.has(identifier)) !== undefined;
+    return aliasedGlobal(this, node, this.clientGlobals, (identifier) => this.globalNamespaceRefs.has(identifier)) !== undefined || this.isComponentGlobal(node);
+  }
+
+  /**
+   * `this.$signalR`: Vue plugins put the client's namespace on every component
+   * (`Vue.prototype.$signalR = signalR`, `app.config.globalProperties.$signalR`), under the global's
+   * name with Vue's `$` prefix for instance properties.
+   */
+  private isComponentGlobal(node: Node): boolean {
+    const target = skipWrappers(node);
+    if (target.type !== AST_NODE_TYPES.MemberExpression || !this.thisOf(target.object)) return false;
+    const name = staticPropertyName(target);
+    return name?.startsWith(INSTANCE_PROPERTY_PREFIX) === true && this.clientGlobals.has(name.slice(INSTANCE_PROPERTY_PREFIX.length));
   }
 
   /** `this`, or a name bound to it (`const self = this`): the `this` it stands for. */

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Node } from '../ast.js';
 import { enclosingFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, Slot } from '../model.js';
+import { VUE_METHOD_GROUPS } from '../owners/vue.js';
 import type { Bindings } from './imports.js';
 
 /** The slots of a file; the model (core/model.ts) reads connections out of them. */
@@ -151,11 +152,22 @@ export function objectOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpr
     if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
       const property = current.parent;
       const object = property?.type === AST_NODE_TYPES.Property && property.value === current ? property.parent : undefined;
-      return object?.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
+      return object?.type === AST_NODE_TYPES.ObjectExpression ? (optionsOfMethodGroup(object) ?? object) : undefined;
     }
     if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) return undefined;
   }
   return undefined;
+}
+
+/**
+ * For the object under a component's `methods`, `computed` or `watch` option, the component's options:
+ * Vue calls those functions with `this` the component (the names are Vue's, see core/owners/vue.ts).
+ */
+function optionsOfMethodGroup(object: TSESTree.ObjectExpression): TSESTree.ObjectExpression | undefined {
+  const group = object.parent;
+  if (group?.type !== AST_NODE_TYPES.Property || group.value !== object || group.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const name = staticPropertyName(group);
+  return name !== undefined && VUE_METHOD_GROUPS.includes(name) ? group.parent : undefined;
 }
 
 /** A class component's state: `this.state`, written with `this.setState(…)`. */

@@ -28,7 +28,7 @@ import type { ReactClassComponentOwner } from './react-class.js';
 import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from './react-class.js';
 import { isHeldByComponent } from './react-component.js';
 import type { VueComponentOwner } from './vue.js';
-import { isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
+import { isVueClassComponent, isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
 
 /** A lifecycle that ends, and so must stop what it started. */
 export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | ReactClassComponentOwner | AngularComponentOwner | VueComponentOwner;
@@ -109,6 +109,7 @@ function ownerOfField(model: SignalRModel, owner: ClassNode | TSESTree.ObjectExp
     return isVueOptions(model, owner) ? { kind: 'vue-component', node: owner, setup: vueSetupOf(owner) } : { kind: 'handed-off', node: owner };
   }
   if (isReactClassComponent(model, owner)) return { kind: 'react-class-component', node: owner };
+  if (isVueClassComponent(model, owner)) return { kind: 'vue-component', node: owner, setup: undefined };
   switch (angularRole(model, owner)) {
     case 'view':
       return { kind: 'angular-component', node: owner };

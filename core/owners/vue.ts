@@ -1,17 +1,30 @@
 // A Vue component owns what `setup`, its start hooks (`onMounted`) and its start options (`created`,
 // `mounted`) start, and what its `this` fields hold: its way out is `onUnmounted`/`onBeforeUnmount` in
 // `setup`, or the `beforeUnmount`/`unmounted` option (`beforeDestroy`/`destroyed` in Vue 2).
+// A component is an options object (given to `defineComponent` or `Vue.extend`, or the default export
+// of a file that imports Vue or is a `.vue` file), or a class of vue-class-component (`@Component`,
+// `@Options`, `extends Vue`), whose methods are its options.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode } from '../ast.js';
-import { isFunction, outermostWrapper, staticPropertyName, walk } from '../ast.js';
+import { isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import { localFunctionOf, memberFunction } from '../functions.js';
-import type { SignalRModel } from '../model.js';
+import type { ClassNode, SignalRModel } from '../model.js';
 import { isImportedFrom } from '../model/imports.js';
 
 const VUE_MODULE = 'vue';
-const VUE_DEFINE_COMPONENT = 'defineComponent';
+/** Functions that take a component's options: `defineComponent` (Vue 3, 2.7) and Vue 2's `Vue.extend`. */
+const VUE_COMPONENT_DEFINERS: readonly string[] = ['defineComponent', 'extend'];
+/** A single-file component: its script, as a linter (`Chat.vue`) or the codemods (`Chat.vue.ts`) see it. */
+const VUE_FILE = /\.vue(?:\.[cm]?[jt]sx?)?$/i;
+/** Libraries of class components, whose methods are the component's options. */
+const VUE_CLASS_MODULES: readonly string[] = ['vue-class-component', 'vue-property-decorator', 'vue-facing-decorator'];
+/** Their class decorators: `@Component` (the default export of vue-class-component 7), `@Options` (8). */
+const VUE_CLASS_DECORATORS: readonly string[] = ['default', 'Component', 'Options'];
+/** Their base classes: `Vue` itself, or `mixins(A, B)`. */
+const VUE_CLASS_BASES: readonly string[] = ['Vue'];
+const VUE_CLASS_MIXINS: readonly string[] = ['mixins', 'Mixins'];
 const VUE_SETUP = 'setup';
 /** Composition-API hooks that run their callback once per component instance, while it starts. */
 export const VUE_START_HOOKS: readonly string[] = ['onBeforeMount', 'onMounted'];
@@ -19,8 +32,18 @@ export const VUE_START_HOOKS: readonly string[] = ['onBeforeMount', 'onMounted']
 export const VUE_UNMOUNT_HOOKS: readonly string[] = ['onUnmounted', 'onBeforeUnmount', 'onScopeDispose'];
 /** Options-API methods that run once when a component starts (Vue 2 and 3). */
 export const VUE_INIT_OPTIONS: readonly string[] = ['beforeCreate', 'created', 'beforeMount', 'mounted'];
+/** Options whose functions Vue calls with `this` the component: `this.<name>` reaches those of `methods`. */
+export const VUE_METHOD_GROUPS: readonly string[] = ['methods', 'computed', 'watch'];
+const VUE_METHODS = 'methods';
 /** Options-API methods that run when a component goes away (Vue 3 names, then Vue 2's). */
 export const VUE_UNMOUNT_OPTIONS: readonly string[] = ['beforeUnmount', 'unmounted', 'beforeDestroy', 'destroyed'];
+const VUE_3_UNMOUNT_OPTIONS: readonly string[] = ['beforeUnmount', 'unmounted'];
+const VUE_2_UNMOUNT_OPTIONS: readonly string[] = ['beforeDestroy', 'destroyed'];
+/** Class-component libraries written for Vue 3: vue-class-component 8's `@Options`, vue-facing-decorator. */
+const VUE_3_CLASS_DECORATORS: readonly { module: string; name: string }[] = [
+  { module: 'vue-class-component', name: 'Options' },
+  { module: 'vue-facing-decorator', name: 'Component' },
+];
 
 /**
  * A Vue component: `node` is its options object (or the function given to `defineComponent`);
@@ -28,7 +51,7 @@ export const VUE_UNMOUNT_OPTIONS: readonly string[] = ['beforeUnmount', 'unmount
  */
 export interface VueComponentOwner {
   readonly kind: 'vue-component';
-  readonly node: TSESTree.ObjectExpression | FunctionNode;
+  readonly node: TSESTree.ObjectExpression | FunctionNode | ClassNode;
   readonly setup: FunctionNode | undefined;
 }
 
@@ -38,24 +61,65 @@ export interface VueComponentOwner {
  */
 export function vueComponentStartedBy(model: SignalRModel, fn: FunctionNode): VueComponentOwner | undefined {
   const member = fn.parent;
+  if (member?.type === AST_NODE_TYPES.MethodDefinition && member.value === fn && !member.static) {
+    const name = staticPropertyName(member);
+    const classNode = member.parent.parent;
+    if (name === undefined || !VUE_INIT_OPTIONS.includes(name) || !isVueClassComponent(model, classNode)) return undefined;
+    return { kind: 'vue-component', node: classNode, setup: undefined };
+  }
   if (member?.type !== AST_NODE_TYPES.Property || member.value !== fn || member.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const name = staticPropertyName(member);
   if (name === undefined || !VUE_INIT_OPTIONS.includes(name) || !isVueOptions(model, member.parent)) return undefined;
   return { kind: 'vue-component', node: member.parent, setup: vueSetupOf(member.parent) };
 }
 
-/** A Vue component's options: the argument of `defineComponent`, or the default export of a file importing Vue. */
+/**
+ * A Vue component's options: the argument of `defineComponent` or `Vue.extend`, or the default export
+ * of a file that imports Vue or is a single-file component (`.vue`), which need import nothing.
+ */
 export function isVueOptions(model: SignalRModel, object: TSESTree.ObjectExpression): boolean {
   const wrapper = outermostWrapper(object);
   const parent = wrapper.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === wrapper) {
-    return isImportedFrom(model, parent.callee, [VUE_MODULE], [VUE_DEFINE_COMPONENT]);
+    return isImportedFrom(model, parent.callee, [VUE_MODULE], VUE_COMPONENT_DEFINERS);
   }
-  return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration && importsVue(model);
+  return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration && (isVueFile(model) || importsVue(model));
+}
+
+/** The file is a Vue single-file component (its script). */
+export function isVueFile(model: SignalRModel): boolean {
+  return model.filename !== undefined && VUE_FILE.test(model.filename);
 }
 
 function importsVue(model: SignalRModel): boolean {
   return model.program.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === VUE_MODULE);
+}
+
+/**
+ * A class component of vue-class-component, vue-property-decorator or vue-facing-decorator: decorated
+ * with their `@Component`/`@Options`, or extending `Vue` (or their `mixins(…)`).
+ */
+export function isVueClassComponent(model: SignalRModel, classNode: ClassNode): boolean {
+  // espree (ESLint's default parser for plain JavaScript) leaves `decorators` out.
+  for (const decorator of classNode.decorators ?? []) {
+    const expression = skipWrappers(decorator.expression);
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+    if (isImportedFrom(model, callee, VUE_CLASS_MODULES, VUE_CLASS_DECORATORS)) return true;
+  }
+  const base = classNode.superClass && skipWrappers(classNode.superClass);
+  if (!base) return false;
+  if (base.type === AST_NODE_TYPES.CallExpression) return isImportedFrom(model, base.callee, VUE_CLASS_MODULES, VUE_CLASS_MIXINS);
+  return isImportedFrom(model, base, [VUE_MODULE], ['default']) || isImportedFrom(model, base, VUE_CLASS_MODULES, VUE_CLASS_BASES);
+}
+
+/** The function under the `methods` option of a component's options, which `this.<name>()` calls. */
+export function vueMethodOf(options: TSESTree.ObjectExpression, name: string): FunctionNode | undefined {
+  for (const member of options.properties) {
+    if (member.type !== AST_NODE_TYPES.Property || staticPropertyName(member) !== VUE_METHODS) continue;
+    const methods = skipWrappers(member.value);
+    if (methods.type === AST_NODE_TYPES.ObjectExpression) return memberFunction(methods, name);
+  }
+  return undefined;
 }
 
 export function vueSetupOf(options: TSESTree.ObjectExpression): FunctionNode | undefined {
@@ -67,7 +131,7 @@ export function vueComponentOfSetup(model: SignalRModel, fn: FunctionNode): TSES
   const wrapper = outermostWrapper(fn);
   const parent = wrapper.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === wrapper) {
-    return isImportedFrom(model, parent.callee, [VUE_MODULE], [VUE_DEFINE_COMPONENT]) ? fn : undefined;
+    return isImportedFrom(model, parent.callee, [VUE_MODULE], VUE_COMPONENT_DEFINERS) ? fn : undefined;
   }
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === wrapper && staticPropertyName(parent) === VUE_SETUP) {
     const options = parent.parent;
@@ -85,7 +149,7 @@ export function isVueHookCallback(model: SignalRModel, fn: FunctionNode, hooks: 
 /** The functions a Vue component runs when it goes away. */
 export function vueUnmountCallbacks(model: SignalRModel, owner: VueComponentOwner): FunctionNode[] {
   const callbacks: FunctionNode[] = [];
-  if (owner.node.type === AST_NODE_TYPES.ObjectExpression) {
+  if (!isFunction(owner.node)) {
     for (const name of VUE_UNMOUNT_OPTIONS) {
       const option = memberFunction(owner.node, name);
       if (option) callbacks.push(option);
@@ -101,4 +165,33 @@ export function vueUnmountCallbacks(model: SignalRModel, owner: VueComponentOwne
     });
   }
   return callbacks;
+}
+
+/**
+ * Which Vue a component is written for, as far as its file tells: the unmount option it already has,
+ * its class-component library, or how it imports Vue (Vue 3 has no default export, Vue 2 had only that).
+ * Undefined when the file does not say: a `.vue` file that imports nothing.
+ */
+export function vueMajorVersion(model: SignalRModel, owner: VueComponentOwner): 2 | 3 | undefined {
+  if (!isFunction(owner.node)) {
+    const options = owner.node;
+    if (VUE_3_UNMOUNT_OPTIONS.some((name) => memberFunction(options, name))) return 3;
+    if (VUE_2_UNMOUNT_OPTIONS.some((name) => memberFunction(options, name))) return 2;
+  }
+  if (owner.node.type === AST_NODE_TYPES.ClassDeclaration || owner.node.type === AST_NODE_TYPES.ClassExpression) {
+    for (const decorator of owner.node.decorators ?? []) {
+      const expression = skipWrappers(decorator.expression);
+      const binding = model.moduleBindingOf(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression);
+      if (binding && VUE_CLASS_MODULES.includes(binding.module)) {
+        return VUE_3_CLASS_DECORATORS.some(({ module, name }) => binding.module === module && binding.name === name) ? 3 : 2;
+      }
+    }
+  }
+  let version: 2 | 3 | undefined;
+  for (const statement of model.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== VUE_MODULE || statement.importKind === 'type') continue;
+    if (statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier)) return 2;
+    if (statement.specifiers.length > 0) version = 3;
+  }
+  return version;
 }

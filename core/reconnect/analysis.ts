@@ -26,7 +26,7 @@ import type { RestartPath } from './restart-paths.js';
 import { invisiblePath, RestartTracer, restartKind } from './restart-paths.js';
 
 /** Client modules whose builder has no `withAutomaticReconnect` (it arrived in @microsoft/signalr 3.0). */
-export const MODULES_WITHOUT_AUTOMATIC_RECONNECT: readonly string[] = ['@aspnet/signalr'];
+export const MODULES_WITHOUT_AUTOMATIC_RECONNECT: readonly string[] = ['@aspnet/signalr', '@aspnet/signalr-client'];
 
 /** The classic client's event after it gave up reconnecting (or was stopped): `connection.disconnected(fn)`. */
 export const CLASSIC_DISCONNECTED = 'disconnected';

@@ -31,12 +31,35 @@ export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel 
     isConnectionType: connectionTypeCheck(context),
     isWebPubSubType: webPubSubTypeCheck(context),
     ...(textFilter && { textFilter }),
+    filename: context.filename,
+    ...scriptSetupOf(context),
   });
 }
 
 /** `filter.test(text)` of the file being linted, through the text check that every rule shares. */
 export function fileTextMatches(context: AnyContext, filter: RegExp): boolean {
   return textMatches(context.sourceCode.text, settingsOf(context), filter);
+}
+
+/** The part of vue-eslint-parser's document the model needs: the component's top-level elements. */
+interface VueDocumentElement {
+  readonly type: string;
+  readonly name?: string;
+  readonly startTag?: { readonly range: readonly [number, number]; readonly attributes: readonly { readonly directive: boolean; readonly key: { readonly name: unknown } }[] };
+  readonly endTag?: { readonly range: readonly [number, number] } | null;
+}
+
+/**
+ * Where vue-eslint-parser found the `<script setup>` of a single-file component: it merges it with a
+ * plain `<script>` into one program, and only the document says which statements run per instance.
+ */
+function scriptSetupOf(context: AnyContext): { scriptSetupRange?: readonly [number, number] } {
+  const services = context.sourceCode.parserServices as { getDocumentFragment?: () => { readonly children: readonly VueDocumentElement[] } | null } | undefined;
+  const document = typeof services?.getDocumentFragment === 'function' ? services.getDocumentFragment() : undefined;
+  const script = document?.children.find(
+    (element) => element.type === 'VElement' && element.name === 'script' && element.startTag?.attributes.some((attribute) => !attribute.directive && attribute.key.name === 'setup'),
+  );
+  return script?.startTag && script.endTag ? { scriptSetupRange: [script.startTag.range[1], script.endTag.range[0]] } : {};
 }
 
 /** Typed linting is on: the parser built a TypeScript program for this file. */

@@ -63,3 +63,34 @@ describe('add-disposal over examples/', () => {
     expect(fixedReports).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('add-disposal on the script of a .vue file (as signalr-codemod hands it over)', () => {
+  /** Options API with no import: a component only because it is a `.vue` file's default export. */
+  const options = (unmount: string): string => `export default {
+  data() {
+    return { connection: null };
+  },
+  mounted() {
+    this.connection = new this.$signalR.HubConnectionBuilder().withUrl('/hubs/ticker').withAutomaticReconnect().build();
+    this.connection.start().catch((error) => console.error(error));
+  },${unmount}
+};
+`;
+
+  it('says why when the file does not show its Vue version', async () => {
+    const { output, reports } = await runTransform(transform, 'Ticker.vue.js', options(''));
+    expect(output).toBeUndefined();
+    expect(reports).toEqual([
+      'Ticker.vue.js:7:5: skipped: the file does not show whether the component is for Vue 2 or Vue 3, whose unmount options differ: stop `this.connection` in `beforeDestroy` (Vue 2) or `beforeUnmount` (Vue 3)',
+    ]);
+  });
+
+  it('extends the unmount option the component already has', async () => {
+    const { output } = await runTransform(transform, 'Ticker.vue.js', options('\n  unmounted() {\n    console.log(\'bye\');\n  },'));
+    expect(output).toBe(options('\n  unmounted() {\n    console.log(\'bye\');\n    void this.connection?.stop();\n  },'));
+  });
+
+  it('leaves the same object alone outside a .vue file, where it is not known to be a component', async () => {
+    expect((await runTransform(transform, 'ticker.js', options(''))).output).toBeUndefined();
+  });
+});

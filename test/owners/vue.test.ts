@@ -1,0 +1,119 @@
+// Vue components as owners, in the shapes real apps write them: a `.vue` file whose default export is
+// a component without importing Vue, class components (vue-class-component, vue-property-decorator),
+// the client reached as `this.$signalR`, `<script setup>`, and connections the app keeps (`app.provide`,
+// `app.config.globalProperties`). Every rule that asks where a connection lives sees it there.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
+
+import handleStartErrors from '../../rules/handle-start-errors.js';
+import requireReconnect from '../../rules/require-reconnect.js';
+import requireStop from '../../rules/require-stop.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+/** A single-file component, parsed as the README's Vue setup parses it. */
+function sfc(script: string, attributes = ''): { code: string; filename: string; languageOptions: object } {
+  return {
+    code: `<template><p>{{ count }}</p></template>\n<script${attributes}>\n${script}\n</script>\n`,
+    filename: 'Counter.vue',
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
+  };
+}
+
+/** Options API with no import from Vue: the client comes from a plugin as `this.$signalR`. */
+const pluginOptions = (unmount: string): string => `export default {
+  data() {
+    return { connection: null, count: 0 };
+  },
+  created() {
+    this.connection = new this.$signalR.HubConnectionBuilder().withUrl('/counter').withAutomaticReconnect().build();
+  },
+  mounted() {
+    this.connection.on('count', (value) => { this.count = value; });
+    this.connection.start().catch((error) => console.error(error));
+  },${unmount}
+};`;
+
+/** A vue-class-component class component, keeping its connection in a field. */
+const classComponent = (decorator: string, base: string, unmount: string): string => `import * as signalR from '@microsoft/signalr';
+${decorator}
+export default class Counter extends ${base} {
+  connection: signalR.HubConnection | null = null;
+  count = 0;
+  mounted(): void {
+    this.connection = new signalR.HubConnectionBuilder().withUrl('/counter').withAutomaticReconnect().build();
+    this.connection.on('count', (value: number) => { this.count = value; });
+    this.connection.start().catch((error) => console.error(error));
+  }${unmount}
+}`;
+
+const VUE_CLASS = `import Vue from 'vue';\nimport Component from 'vue-class-component';\n@Component({})`;
+const PROPERTY_DECORATOR = `import { Component, Vue } from 'vue-property-decorator';\n@Component`;
+
+const stopValid: ValidTestCase<[]>[] = [
+  // Vue 3 and Vue 2 names of the way out, in a `.vue` file that imports nothing.
+  sfc(pluginOptions('\n  beforeUnmount() {\n    this.connection.stop();\n  },')),
+  sfc(pluginOptions('\n  beforeDestroy() {\n    this.connection.stop();\n  },')),
+  sfc(pluginOptions('\n  destroyed() {\n    this.disconnect();\n  },\n  methods: {\n    disconnect() {\n      this.connection.stop();\n    },\n  },')),
+  // The same object outside a `.vue` file, importing nothing: not known to be a component.
+  { code: pluginOptions(''), filename: 'counter-options.js' },
+  // A plain object that is not the default export: nothing owns it that the file shows.
+  sfc(`const helpers = {\n  mounted() {\n    this.connection = new this.$signalR.HubConnectionBuilder().withUrl('/counter').build();\n    this.connection.start().catch(() => {});\n  },\n};\nexport default { mixins: [helpers] };`),
+  // Class components that stop in `beforeDestroy` / `beforeUnmount`.
+  { code: classComponent(VUE_CLASS, 'Vue', '\n  beforeDestroy(): void {\n    void this.connection?.stop();\n  }'), filename: 'Counter.ts' },
+  { code: classComponent(PROPERTY_DECORATOR, 'Vue', '\n  beforeUnmount(): void {\n    void this.connection?.stop();\n  }'), filename: 'Counter.ts' },
+  // A class that only looks like one: `mounted` of a class no Vue library makes a component.
+  { code: classComponent('class Vue {}', 'Vue', ''), filename: 'Counter.ts' },
+  { code: classComponent(`import { Component } from '@angular/core';\nimport Vue from './base';\n@Component({ selector: 'app-counter', template: '' })`, 'Vue', ''), filename: 'Counter.ts' },
+];
+
+const stopInvalid: InvalidTestCase<'vueNotStopped', []>[] = [
+  { ...sfc(pluginOptions('')), errors: [{ messageId: 'vueNotStopped', line: 12, column: 5 }] },
+  // An unmount hook that does something else.
+  { ...sfc(pluginOptions('\n  beforeDestroy() {\n    this.count = 0;\n  },')), errors: [{ messageId: 'vueNotStopped', line: 12, column: 5 }] },
+  { code: classComponent(VUE_CLASS, 'Vue', ''), filename: 'Counter.ts', errors: [{ messageId: 'vueNotStopped', line: 11, column: 5 }] },
+  { code: classComponent(PROPERTY_DECORATOR, 'Vue', ''), filename: 'Counter.ts', errors: [{ messageId: 'vueNotStopped', line: 10, column: 5 }] },
+  // `extends Vue` alone, and `Vue.extend({ … })`.
+  {
+    code: classComponent(`import Vue from 'vue';`, 'Vue', '\n  beforeDestroy(): void {\n    this.count = 0;\n  }'),
+    filename: 'Counter.ts',
+    errors: [{ messageId: 'vueNotStopped', line: 9, column: 5 }],
+  },
+  {
+    code: `import * as signalR from '@microsoft/signalr';
+import Vue from 'vue';
+export default Vue.extend({
+  mounted() {
+    this.connection = new signalR.HubConnectionBuilder().withUrl('/counter').withAutomaticReconnect().build();
+    this.connection.start().catch(() => {});
+  },
+});`,
+    filename: 'counter.js',
+    errors: [{ messageId: 'vueNotStopped', line: 6, column: 5 }],
+  },
+];
+
+ruleTester.run('require-stop', requireStop, { valid: stopValid, invalid: stopInvalid });
+
+// Other rules see the same connection through `this.$signalR` and the component's fields.
+ruleTester.run('handle-start-errors', handleStartErrors, {
+  valid: [sfc(pluginOptions('\n  beforeUnmount() {\n    this.connection.stop();\n  },'))],
+  invalid: [
+    {
+      ...sfc(`export default {\n  data() {\n    return { connection: null };\n  },\n  mounted() {\n    this.connection = new this.$signalR.HubConnectionBuilder().withUrl('/counter').withAutomaticReconnect().build();\n    this.connection.start();\n  },\n  beforeDestroy() {\n    this.connection.stop();\n  },\n};`),
+      errors: [{ messageId: 'unhandledStart', line: 9, column: 5 }],
+    },
+  ],
+});
+
+ruleTester.run('require-reconnect', requireReconnect, {
+  valid: [sfc(pluginOptions('\n  beforeUnmount() {\n    this.connection.stop();\n  },'))],
+  invalid: [
+    {
+      ...sfc(`export default {\n  mounted() {\n    this.connection = new this.$signalR.HubConnectionBuilder().withUrl('/counter').build();\n    this.connection.start().catch(() => {});\n  },\n  beforeUnmount() {\n    this.connection.stop();\n  },\n};`),
+      errors: [{ messageId: 'missingReconnect', line: 5 }],
+    },
+  ],
+});
