@@ -14,7 +14,7 @@ import { classOfThis, componentStateField, objectOfThis, stateObjectClass } from
 import { PAGE_OBJECTS } from './owners/page-start.js';
 import { isCustomHook } from './owners/react-component.js';
 import { isDependencyList, isReactRef, isStateSetter, valueHookOf } from './owners/react-hooks.js';
-import { vueComponentOfSetup } from './owners/vue.js';
+import { isAppGlobalProperty, isAppProvide, vueComponentOfSetup } from './owners/vue.js';
 import { CLASSIC_PROXY_FACTORY, CONNECTION_METHODS } from './signalr.js';
 
 /** Promise (and jQuery Deferred) methods: callbacks chained on a connection's own promise stay with it. */
@@ -39,7 +39,7 @@ export type Slot =
   | { readonly kind: 'field'; readonly owner: ClassNode | TSESTree.ObjectExpression; readonly property: string; readonly isStatic: boolean }
   /** `ref.current` of a React `useRef`. */
   | { readonly kind: 'ref'; readonly variable: Variable }
-  /** A property of a global object (`window.connection = …`). */
+  /** A property of a global object (`window.connection = …`), or a Vue app's (`app.provide`, `globalProperties`). */
   | { readonly kind: 'global' };
 
 export interface ConnectionFlow {
@@ -207,6 +207,11 @@ class FlowBuilder {
       return;
     }
     if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+    // `app.config.globalProperties.$hub = connection`: the Vue app keeps it for as long as it runs.
+    if (isAppGlobalProperty(this.model, left)) {
+      this.slots.push({ kind: 'global' });
+      return;
+    }
     const object = skipWrappers(left.object);
     const property = staticPropertyName(left);
     const self = this.model.thisOf(object);
@@ -287,6 +292,11 @@ class FlowBuilder {
   }
 
   private passed(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: Node): void {
+    // `app.provide('hub', connection)`: the Vue app keeps it for as long as it runs.
+    if (isAppProvide(this.model, call, argument)) {
+      this.slots.push({ kind: 'global' });
+      return;
+    }
     if (call.type === AST_NODE_TYPES.CallExpression) {
       if (isConsoleCall(this.model, call)) return;
       if (isStateSetter(this.model, call.callee)) {

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { overwrittenConnections } from '../core/overwrites.js';
 import { describeHandler } from '../core/owners/handler.js';
 import type { UncalledStop } from '../core/stops.js';
 import { uncalledStops } from '../core/stops.js';
@@ -17,6 +18,7 @@ export type MessageIds =
   | 'effectNotStopped'
   | 'functionNotStopped'
   | 'handlerNotStopped'
+  | 'overwrittenWhileRunning'
   | 'socketNotClosed'
   | 'staleCleanup'
   | 'stopNotCalled'
@@ -46,6 +48,8 @@ export default createRule<Options, MessageIds>({
         'This function starts `{{name}}` and never stops, returns or stores it: each call leaks a connection, until 429. Stop it in a `finally` block, or return it to the caller.',
       handlerNotStopped:
         'The {{handler}} starts `{{name}}` on every invocation and never stops it: connections pile up until 429. Stop it in a `finally` block, or reuse one built at module scope.',
+      overwrittenWhileRunning:
+        'Each emission of this subscription starts a new `{{name}}` over one still running: connections pile up until 429. Stop the previous one first, or build it once.',
       staleCleanup:
         'This cleanup stops `{{state}}` as the effect saw it (still empty), not what it started: a leak per mount, until 429. Stop `{{name}}` itself.',
       stopNotCalled:
@@ -68,7 +72,15 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'(): void {
         if (model.usesConnections) {
-          for (const finding of unstoppedConnections(model, context.filename)) reportFinding(finding);
+          const overwrites = overwrittenConnections(model);
+          for (const overwrite of overwrites) {
+            context.report({ node: overwrite.assignment, messageId: 'overwrittenWhileRunning', data: { name: overwrite.connection.name } });
+          }
+          // A connection replaced on every emission is reported once, as that.
+          const overwrittenStarts = new Set(overwrites.map((overwrite) => overwrite.start));
+          for (const finding of unstoppedConnections(model, context.filename)) {
+            if (!overwrittenStarts.has(finding.start)) reportFinding(finding);
+          }
           for (const stop of uncalledStops(model)) reportUncalledStop(stop);
         }
         if (mayHaveSockets) {

@@ -117,3 +117,85 @@ ruleTester.run('require-reconnect', requireReconnect, {
     },
   ],
 });
+
+// The app keeps connections it provides or puts on every component: app lifetime, no stop needed, but
+// the connection must still come back after a drop.
+const mainWithProvide = (builder: string): string => `import * as signalR from '@microsoft/signalr';
+import { createApp } from 'vue';
+import App from './App.vue';
+
+const app = createApp(App);
+(async () => {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/room')${builder}.build();
+  await connection.start();
+  app.provide('hubConnection', connection);
+  app.mount('#app');
+})().catch((error) => console.error(error));`;
+
+const plugin = (store: string): string => `import * as signalR from '@microsoft/signalr';
+export default {
+  install(app) {
+    this.connect(app, '/hubs/devices');
+  },
+  connect(app, url) {
+    const connection = new signalR.HubConnectionBuilder().withUrl(url).build();
+    connection.start().catch((error) => console.error(error));
+    ${store}
+  },
+};`;
+
+ruleTester.run('require-stop (app-wide holders)', requireStop, {
+  valid: [
+    { code: mainWithProvide('.withAutomaticReconnect()'), filename: 'main.ts' },
+    { code: plugin('app.config.globalProperties.$hub = connection;'), filename: 'hub-plugin.js' },
+    { code: plugin("app.provide('hub', connection);"), filename: 'hub-plugin.js' },
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import Vue from 'vue';
+export function connectHub(url) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+  connection.start().catch(() => {});
+  Vue.prototype.$hub = connection;
+}`,
+      filename: 'hub.js',
+    },
+    // Provided by a component's `setup` (not the app): the component owns it, and stops it.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import { defineComponent, onUnmounted, provide } from 'vue';
+export default defineComponent({
+  setup() {
+    const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/room').withAutomaticReconnect().build();
+    connection.start().catch(() => {});
+    provide('hub', connection);
+    onUnmounted(() => connection.stop());
+    return {};
+  },
+});`,
+      filename: 'Room.ts',
+    },
+  ],
+  invalid: [],
+});
+
+ruleTester.run('require-reconnect (app-wide holders)', requireReconnect, {
+  valid: [
+    { code: mainWithProvide('.withAutomaticReconnect()'), filename: 'main.ts' },
+    // `provide` of something that is not a Vue app: code this file cannot see may add the restart.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import { container } from './container';
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/room').build();
+connection.start().catch(() => {});
+container.provide('hubConnection', connection);`,
+      filename: 'di.ts',
+    },
+    // A plugin that restarts its connection from \`onclose\`.
+    { code: plugin("connection.onclose(() => setTimeout(() => connection.start().catch(() => {}), 1000 + Math.random() * 4000));\n    app.provide('hub', connection);"), filename: 'hub-plugin.js' },
+  ],
+  invalid: [
+    { code: mainWithProvide(''), filename: 'main.ts', errors: [{ messageId: 'missingReconnect', line: 7 }] },
+    { code: plugin('app.config.globalProperties.$hub = connection;'), filename: 'hub-plugin.js', errors: [{ messageId: 'missingReconnect', line: 7 }] },
+    { code: plugin("app.provide('hub', connection);"), filename: 'hub-plugin.js', errors: [{ messageId: 'missingReconnect', line: 7 }] },
+  ],
+});
