@@ -44,3 +44,38 @@ describe.each([
     expect(windows.output).toBe(crlf(lf.output!));
   });
 });
+
+// recast sets `loc` to null on an exported declaration and on a method's function: a component
+// written as `export default { … }` must still be read, and skips must still name their line.
+describe('a component object exported as default, with multi-line literals and methods', () => {
+  const COMPONENT = `import * as signalR from '@microsoft/signalr';
+
+export default {
+  data() {
+    return {
+      online: false,
+      names: [],
+    };
+  },
+  async mounted() {
+    const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/board').build();
+    await hub.start();
+    this.online = true;
+  },
+};
+`;
+
+  it.each([
+    ['add-awaits', addAwaits],
+    ['add-disposal', addDisposal],
+    ['add-reconnect', addReconnect],
+  ] as const)('%s reads it without failing, and places its skips on real lines', async (_name, transform) => {
+    const { reports } = await runTransform(transform, 'board.js', COMPONENT);
+    const lines = COMPONENT.split('\n');
+    for (const report of reports) {
+      const [, line, column] = /^board\.js:(\d+):(\d+): skipped: /.exec(report) ?? [];
+      expect(line, report).toBeDefined();
+      expect(lines[Number(line) - 1]!.length, report).toBeGreaterThanOrEqual(Number(column) - 1);
+    }
+  });
+});
