@@ -15,6 +15,7 @@ import { calledMethod, enclosingFunction, isFunction, skipWrappers, staticProper
 import { isGlobalFunction } from './globals.js';
 import { classicProxyChannel, WEB_PUBSUB_GROUP, webPubSubClientChannel, webPubSubGroupChannel } from './group-channels.js';
 import type { SignalRModel } from './model.js';
+import type { JoinWrapperFact } from './project-facts.js';
 import type { PromiseFate } from './promises.js';
 import { callbackRole, promiseFate } from './promises.js';
 import type { SignalRSettings } from './settings.js';
@@ -107,9 +108,10 @@ const classifiers = new WeakMap<SignalRSettings, (name: string) => JoinNameKind 
 
 /**
  * `hub`: the ASP.NET Core client; `classic`: a jQuery hub proxy; `web-pubsub`: the server SDK;
- * `web-pubsub-client`: the client SDK's `WebPubSubClient`; `rest`: an HTTP request.
+ * `web-pubsub-client`: the client SDK's `WebPubSubClient`; `rest`: an HTTP request; `wrapper`: a
+ * function or method of another module of the project that joins.
  */
-export type JoinKind = 'classic' | 'hub' | 'rest' | 'web-pubsub' | 'web-pubsub-client';
+export type JoinKind = 'classic' | 'hub' | 'rest' | 'web-pubsub' | 'web-pubsub-client' | 'wrapper';
 
 /** A call that joins a group, or that sends a message (which a join not yet completed can miss). */
 export interface GroupCall {
@@ -125,6 +127,8 @@ export interface GroupCall {
   readonly channel: object;
   /** The call returns a jQuery deferred (classic client), which has no unhandled rejections. */
   readonly deferred: boolean;
+  /** For kind `wrapper`: the function called, and whether the promise it returns waits for the join. */
+  readonly wrapper?: JoinWrapperFact & { readonly callee: string };
 }
 
 export interface GroupJoin extends GroupCall {
@@ -240,13 +244,22 @@ function leaveSuffixes(model: SignalRModel): ReadonlySet<string> {
 
 function classifyCall(model: SignalRModel, call: TSESTree.CallExpression, isJoin: JoinJudge): GroupCall | undefined {
   const method = calledMethod(call);
-  if (!method) return restCall(model, call);
-  return (
-    hubInvocation(model, call, method, isJoin) ??
-    classicServerCall(model, call, method, isJoin) ??
-    webPubSubCall(model, call, method) ??
-    restCall(model, call)
-  );
+  const direct = method
+    ? (hubInvocation(model, call, method, isJoin) ?? classicServerCall(model, call, method, isJoin) ?? webPubSubCall(model, call, method) ?? restCall(model, call))
+    : restCall(model, call);
+  return direct ?? wrapperCall(model, call);
+}
+
+/**
+ * `joinRoom(room)`, `this.hub.joinGroup(group)`: a function or method of another module of the
+ * project that joins a group. Its own channel: the analysis cannot tell which sends race it.
+ */
+function wrapperCall(model: SignalRModel, call: TSESTree.CallExpression): GroupCall | undefined {
+  const wrapper = model.joinWrapperOf(call);
+  if (!wrapper) return undefined;
+  // A wrapper that returns the join reads as the join itself; one that drops it is named apart.
+  const method = wrapper.waits === 'returns' ? wrapper.callee : wrapper.method;
+  return { call, role: 'join', kind: 'wrapper', method, channel: wrapper, deferred: false, wrapper };
 }
 
 /** `connection.invoke/send/stream(name, …)` on a core connection, or `proxy.invoke(name, …)` on a classic proxy. */

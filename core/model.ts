@@ -9,6 +9,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, walk } from './ast.js';
+import type { CrossModuleLinks } from './cross-module.js';
+import type { JoinWrapperFact } from './project-facts.js';
 import { builderChainOf, isBuildCall } from './model/builders.js';
 import { ConnectionIndex, isClassicFactoryCall, isGeneratedHubConnection } from './model/connections.js';
 import { Bindings, isRequireCall } from './model/imports.js';
@@ -102,6 +104,11 @@ export interface ModelOptions {
    * merged it with a plain `<script>` into one program: its top level runs once per component instance.
    */
   readonly scriptSetupRange?: readonly [number, number];
+  /**
+   * Values from the project's other modules (core/cross-module.ts): a factory's connection, an
+   * exported one, a service method that joins a group. Without it the model sees one file.
+   */
+  readonly crossModule?: CrossModuleLinks;
 }
 
 /** Per-file facts about SignalR. Construct through `getSignalRModel`. */
@@ -141,14 +148,17 @@ export class SignalRModel {
     });
     this.bindings = new Bindings(program, scopeManager, settings, [...calls.filter(isRequireCall), ...dynamicImports]);
     this.slots = new SlotIndex(this.bindings, this.memberAssignments);
-    this.connections = new ConnectionIndex(this.bindings, this.slots, this.memberAssignments, options);
+    this.connections = new ConnectionIndex(this.bindings, this.slots, this.memberAssignments, options, this);
     this.builds = calls.filter((call) => this.isBuildCall(call));
     this.classicCreations = [
       ...calls.filter((call) => isClassicFactoryCall(this.bindings, call)),
       ...members.filter((member) => isGeneratedHubConnection(this.bindings, member)),
     ];
     this.usesSignalR =
-      this.bindings.referencesClient() || this.classicCreations.length > 0 || members.some((member) => this.bindings.isClientGlobal(member));
+      this.bindings.referencesClient() ||
+      this.classicCreations.length > 0 ||
+      members.some((member) => this.bindings.isClientGlobal(member)) ||
+      (options.crossModule?.importsSignalR ?? false);
     this.usesWebPubSub = this.bindings.importsWebPubSub();
     this.usesWebPubSubClient = this.bindings.importsWebPubSubClient();
   }
@@ -270,6 +280,14 @@ export class SignalRModel {
     return this.connections.isConnectionTypeAnnotation(type);
   }
 
+  /**
+   * The group join a call makes through a function or method of another module of the project
+   * (`hub.joinGroup(room)` where `joinGroup` invokes `JoinGroup`); undefined without cross-module links.
+   */
+  joinWrapperOf(call: TSESTree.CallExpression): (JoinWrapperFact & { readonly callee: string }) | undefined {
+    return this.options.crossModule?.joinWrapperOf(this, call);
+  }
+
   // ---- slots (core/model/slots.ts) ----
 
   /**
@@ -309,7 +327,9 @@ export function getSignalRModel(
   settings: SignalRSettings,
   options?: ModelOptions,
 ): SignalRModel | undefined {
-  const worthModelling = options?.textFilter ? textMatches(text, settings, options.textFilter) : mayUseSignalR(text, settings);
+  const worthModelling = options?.textFilter
+    ? textMatches(text, settings, options.textFilter)
+    : mayUseSignalR(text, settings) || (options?.crossModule?.importsSignalR ?? false);
   if (!scopeManager || !worthModelling) return undefined;
   let model = models.get(program);
   if (!model) {

@@ -11,7 +11,14 @@ import { createRule } from './utils/create-rule.js';
 import { hasTypeInformation, modelOf, settingsOf } from './utils/model.js';
 
 export type Options = [];
-export type MessageIds = 'addAwait' | 'floatingJoin' | 'floatingJoinBeforeSend' | 'ignoredJoinAck' | 'returnJoin' | 'unacknowledgedJoinFrame';
+export type MessageIds =
+  | 'addAwait'
+  | 'floatingJoin'
+  | 'floatingJoinBeforeSend'
+  | 'ignoredJoinAck'
+  | 'joinNotReturned'
+  | 'returnJoin'
+  | 'unacknowledgedJoinFrame';
 
 export default createRule<Options, MessageIds>({
   name: 'await-group-join',
@@ -32,6 +39,8 @@ export default createRule<Options, MessageIds>({
         'This `joinGroup` frame asks for no ack: group messages sent before the join takes effect are lost. Add an `ackId` and wait for its `ack` before relying on the membership.',
       ignoredJoinAck:
         "This `joinGroup` frame's ack is never read: group messages sent before the join takes effect are lost. Wait for the `ack` with its `ackId` before relying on the membership.",
+      joinNotReturned:
+        '`{{callee}}` drops the promise of group join `{{method}}`: no caller can wait for it, so group messages are lost. Make it return the join, then await this call.',
       addAwait: 'Add `await`.',
       returnJoin: 'Return the join\'s promise to the caller.',
     },
@@ -55,6 +64,11 @@ export default createRule<Options, MessageIds>({
     };
 
     function reportJoin(model: SignalRModel, join: FloatingJoin): void {
+      if (join.wrapper?.waits === 'floats') {
+        // Awaiting this call would not help: the fix is in the other module, which is reported there.
+        context.report({ node: join.call, messageId: 'joinNotReturned', data: { callee: join.wrapper.callee, method: join.method } });
+        return;
+      }
       const send = join.racingSend;
       context.report({
         node: join.call,

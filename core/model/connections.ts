@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
-import type { ClassNode, ClientFlavour, Connection, ModelOptions } from '../model.js';
+import type { ClassNode, ClientFlavour, Connection, ModelOptions, SignalRModel } from '../model.js';
 import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS, WEB_PUBSUB_CLIENT_EXPORTS } from '../signalr.js';
 import { isBuildCall } from './builders.js';
 import { isBoundOnce } from './aliases.js';
@@ -31,6 +31,7 @@ export class ConnectionIndex {
     private readonly slots: SlotIndex,
     private readonly memberAssignments: readonly TSESTree.AssignmentExpression[],
     private readonly options: ModelOptions,
+    private readonly model: SignalRModel,
   ) {}
 
   /** See `SignalRModel.creationFlavour`. */
@@ -42,7 +43,13 @@ export class ConnectionIndex {
       // `return useMemo(() => build(), [url])` in a custom hook: the hook gives a connection back.
       const memoised = memoisedValue(this.bindings, target);
       if (memoised && depth < 2) return this.creationFlavour(memoised, depth + 1);
-      if (depth < 2) return this.returnedCreationFlavour(target, depth);
+      if (depth < 2) {
+        const returned = this.returnedCreationFlavour(target, depth);
+        if (returned) return returned;
+      }
+      // A factory of another module of the project: each call makes a new connection here.
+      const linked = this.options.crossModule?.connectionOf(this.model, target);
+      if (linked?.fresh) return linked.flavour;
     }
     if (target.type === AST_NODE_TYPES.MemberExpression && isGeneratedHubConnection(this.bindings, target)) return 'classic';
     if (target.type === AST_NODE_TYPES.NewExpression && this.bindings.isWebPubSubClientExport(target.callee, WEB_PUBSUB_CLIENT_EXPORTS.client)) return 'web-pubsub';
@@ -59,7 +66,7 @@ export class ConnectionIndex {
     if (target.type === AST_NODE_TYPES.Identifier) {
       const variable = this.bindings.variableOf(target);
       const held = variable && this.memo(variable, () => this.aliasedConnection(variable) ?? this.variableConnection(variable));
-      return held ?? this.typedConnection(target, variable);
+      return held ?? this.linkedConnection(target) ?? this.typedConnection(target, variable);
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       const property = staticPropertyName(target);
@@ -75,15 +82,17 @@ export class ConnectionIndex {
       } else if (object.type === AST_NODE_TYPES.Identifier) {
         const variable = this.bindings.variableOf(object);
         if (variable) {
-          return this.memo(propertyKey(variable, property), () => this.propertyConnection(variable, object.name, property));
+          const held = this.memo(propertyKey(variable, property), () => this.propertyConnection(variable, object.name, property));
+          return held ?? this.linkedConnection(target);
         }
       } else {
         const stateClass = classOfState(object);
         const held = stateClass && this.memo(componentStateKey(stateClass, property), () => this.componentStateConnection(stateClass, property));
         if (held) return held;
       }
-      return this.typedConnection(target);
+      return this.linkedConnection(target) ?? this.typedConnection(target);
     }
+    if (target.type === AST_NODE_TYPES.CallExpression) return this.linkedConnection(target);
     return undefined;
   }
 
@@ -237,6 +246,17 @@ export class ConnectionIndex {
       onFlavour(source.flavour);
       creations.push(...source.creations);
     }
+  }
+
+  /**
+   * A connection another module of the project holds (an exported singleton, a service's field or
+   * accessor): like a typed one, no creation here, and the same object wherever the file reaches it.
+   */
+  private linkedConnection(node: Node): Connection | undefined {
+    const linked = this.options.crossModule?.connectionOf(this.model, node);
+    if (!linked || linked.fresh) return undefined;
+    const name = node.type === AST_NODE_TYPES.Identifier ? node.name : 'connection';
+    return this.memo(linked.key, () => ({ kind: 'value', flavour: linked.flavour, name, creations: [] }));
   }
 
   /** A connection known only from type information; per variable when it has one, so slots compare equal. */

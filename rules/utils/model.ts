@@ -8,6 +8,7 @@ import { mayUseSignalR, textMatches } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { readSettings } from '../../core/settings.js';
 import { CLIENT_MODULES, EXPORTS, WEB_PUBSUB_MODULES } from '../../core/signalr.js';
+import { projectLinksOf } from './project.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -25,14 +26,21 @@ export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel 
   const { sourceCode } = context;
   const settings = settingsOf(context);
   // Before anything else: on most files this is all the plugin does (one search of the text answers
-  // every rule, whichever filter it asks about).
-  if (!(textFilter ? textMatches(sourceCode.text, settings, textFilter) : mayUseSignalR(sourceCode.text, settings))) return undefined;
+  // every rule, whichever filter it asks about). A file that does not mention SignalR is still worth
+  // modelling when a module it imports does (a factory, a service): that costs one more search of its
+  // text for relative imports, and each imported module's text is read and searched once per run.
+  // Every rule hands the model the same links, so the shared model never depends on which rule asked first.
+  const mentionsSignalR = textFilter ? textMatches(sourceCode.text, settings, textFilter) : mayUseSignalR(sourceCode.text, settings);
+  if (textFilter && !mentionsSignalR) return undefined;
+  const crossModule = projectLinksOf(context, settings);
+  if (!mentionsSignalR && !crossModule?.importsSignalR) return undefined;
   return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settings, {
     isConnectionType: connectionTypeCheck(context),
     isWebPubSubType: webPubSubTypeCheck(context),
     ...(textFilter && { textFilter }),
     filename: context.filename,
     ...scriptSetupOf(context),
+    ...(crossModule && { crossModule }),
   });
 }
 

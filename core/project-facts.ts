@@ -1,0 +1,224 @@
+// What a module of the project gives its importers, as far as SignalR goes: a connection it exports
+// (a singleton), a function that returns one (a factory, or an accessor of one it holds), a function
+// that joins a group for its caller, and classes (or an exported instance) whose methods and fields do
+// those things. Read from the module's own model, so every shape the model knows counts.
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { FunctionNode, Node } from './ast.js';
+import { contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { functionOf } from './functions.js';
+import type { GroupJoin } from './group-joins.js';
+import { groupJoins } from './group-joins.js';
+import type { ClassNode, ClientFlavour, SignalRModel } from './model.js';
+import type { SignalRSettings } from './settings.js';
+
+/** A value another module gets: a connection, a function, or a class and its instances. */
+export type ValueFact = ConnectionFact | FunctionFact | ClassFact;
+
+export interface ConnectionFact {
+  readonly kind: 'connection';
+  readonly flavour: ClientFlavour;
+}
+
+export interface FunctionFact {
+  readonly kind: 'function';
+  /** It returns a connection: a new one on each call (`fresh`), or one it holds. */
+  readonly returnsConnection?: { readonly flavour: ClientFlavour; readonly fresh: boolean };
+  /** It joins a group for its caller. */
+  readonly joins?: JoinWrapperFact;
+}
+
+export interface JoinWrapperFact {
+  /** The hub method (or call) that joins, as messages name it. */
+  readonly method: string;
+  /**
+   * `returns`: the promise it returns settles after the join (returned, or awaited in an async
+   * function), so a caller that drops it drops the join; `floats`: the join floats inside it, and
+   * no caller can wait for it.
+   */
+  readonly waits: 'floats' | 'returns';
+}
+
+export interface ClassFact {
+  readonly kind: 'class';
+  /** `instance`: the export is an object of the class (`export default new HubService()`). */
+  readonly instance: boolean;
+  /** Methods (and fields holding functions) that return connections or join groups. */
+  readonly methods: ReadonlyMap<string, FunctionFact>;
+  /** Fields (`this.connection`) that hold a connection. */
+  readonly fields: ReadonlyMap<string, ConnectionFact>;
+}
+
+export interface ModuleFacts {
+  /** By exported name (`default` for the default export). */
+  readonly exports: ReadonlyMap<string, ValueFact>;
+}
+
+export const NO_FACTS: ModuleFacts = { exports: new Map() };
+
+/** Resolves `export … from '<specifier>'`: the facts of that module, when it is one of the project's. */
+export type ReexportSource = (specifier: string) => ModuleFacts | undefined;
+
+/** The facts of a module from its model. */
+export function extractFacts(model: SignalRModel, settings: SignalRSettings, reexported: ReexportSource): ModuleFacts {
+  const joins = groupJoins(model, settings);
+  const exports = new Map<string, ValueFact>();
+  const add = (name: string, fact: ValueFact | undefined): void => {
+    if (fact && !exports.has(name)) exports.set(name, fact);
+  };
+  for (const statement of model.program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.source) {
+          const source = reexported(statement.source.value);
+          for (const specifier of statement.specifiers) {
+            add(exportedName(specifier.exported), source?.exports.get(exportedName(specifier.local)));
+          }
+        } else if (statement.declaration) {
+          for (const [name, value] of declaredValues(statement.declaration)) add(name, valueFact(model, joins, value));
+        } else {
+          for (const specifier of statement.specifiers) add(exportedName(specifier.exported), valueFact(model, joins, specifier.local));
+        }
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        add('default', valueFact(model, joins, statement.declaration));
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration: {
+        const source = reexported(statement.source.value);
+        if (statement.exported) break;
+        for (const [name, fact] of source?.exports ?? []) if (name !== 'default') add(name, fact);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return exports.size === 0 ? NO_FACTS : { exports };
+}
+
+function exportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** The names and values an exported declaration binds. */
+function declaredValues(declaration: TSESTree.NamedExportDeclarations): [string, Node][] {
+  if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
+    return [[declaration.id.name, declaration]];
+  }
+  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) return [];
+  return declaration.declarations.flatMap((declarator): [string, Node][] =>
+    declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init ? [[declarator.id.name, declarator.id]] : [],
+  );
+}
+
+/** What an exported value is: a connection, a function, a class or an instance of one. */
+function valueFact(model: SignalRModel, joins: readonly GroupJoin[], node: Node): ValueFact | undefined {
+  const target = skipWrappers(node);
+  const classNode = classDenotedBy(model, target);
+  if (classNode) return classFact(model, joins, classNode, false);
+  const fn = functionOf(model, target);
+  if (fn) return functionFact(model, joins, fn);
+  const value = target.type === AST_NODE_TYPES.Identifier ? model.resolveConst(target) : target;
+  if (value?.type === AST_NODE_TYPES.NewExpression) {
+    const instanceOf = classDenotedBy(model, value.callee);
+    if (instanceOf) return classFact(model, joins, instanceOf, true);
+  }
+  const connection = model.connectionOf(target);
+  return connection && connection.creations.length > 0 ? { kind: 'connection', flavour: connection.flavour } : undefined;
+}
+
+function classDenotedBy(model: SignalRModel, node: Node): ClassNode | undefined {
+  const target = skipWrappers(node);
+  if (target.type === AST_NODE_TYPES.ClassDeclaration || target.type === AST_NODE_TYPES.ClassExpression) return target;
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = model.variableOf(target)?.defs[0];
+  if (def?.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  const init = model.resolveConst(target);
+  return init?.type === AST_NODE_TYPES.ClassExpression ? init : undefined;
+}
+
+function functionFact(model: SignalRModel, joins: readonly GroupJoin[], fn: FunctionNode): FunctionFact | undefined {
+  const returnsConnection = returnedConnection(model, fn);
+  const wrapped = joinWrapped(joins, fn);
+  if (!returnsConnection && !wrapped) return undefined;
+  return { kind: 'function', ...(returnsConnection && { returnsConnection }), ...(wrapped && { joins: wrapped }) };
+}
+
+function classFact(model: SignalRModel, joins: readonly GroupJoin[], classNode: ClassNode, instance: boolean): ClassFact | undefined {
+  const methods = new Map<string, FunctionFact>();
+  const fields = new Map<string, ConnectionFact>();
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.static || member.key.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+    const name = staticPropertyName(member);
+    const value = member.value && skipWrappers(member.value);
+    if (name === undefined || !value || !isFunction(value)) continue;
+    const fact = functionFact(model, joins, value);
+    if (!fact) continue;
+    // A getter gives the connection as a field does.
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') {
+      if (fact.returnsConnection) fields.set(name, { kind: 'connection', flavour: fact.returnsConnection.flavour });
+    } else methods.set(name, fact);
+  }
+  walk(classNode.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+    const name = staticPropertyName(node);
+    if (name === undefined || fields.has(name) || methods.has(name) || name.startsWith('#')) return;
+    const connection = model.connectionOf(node);
+    if (connection?.kind === 'field' && connection.classNode === classNode) fields.set(name, { kind: 'connection', flavour: connection.flavour });
+  });
+  return methods.size === 0 && fields.size === 0 ? undefined : { kind: 'class', instance, methods, fields };
+}
+
+/** Every `return` of `fn` gives a connection; `fresh` when each is created inside `fn` (a factory, not an accessor). */
+function returnedConnection(model: SignalRModel, fn: FunctionNode): FunctionFact['returnsConnection'] {
+  const returned: Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+  else {
+    walk(fn.body, (node) => {
+      if (isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? node);
+      return undefined;
+    });
+  }
+  if (returned.length === 0) return undefined;
+  let flavour: ClientFlavour | undefined;
+  let fresh = true;
+  for (const value of returned) {
+    if (value.type === AST_NODE_TYPES.ReturnStatement) return undefined;
+    const connection = model.connectionOf(value);
+    if (!connection) return undefined;
+    flavour ??= connection.flavour;
+    const createdHere = connection.creations.length > 0 && connection.creations.every((creation) => contains(fn, creation));
+    if (!createdHere || connection.kind === 'field') fresh = false;
+  }
+  return flavour && { flavour, fresh };
+}
+
+/**
+ * The group join `fn` makes for its caller: one it returns (or awaits, being async), or one that floats
+ * inside it. A join it handles itself (`.catch(…)` without returning it) is its own business.
+ */
+function joinWrapped(joins: readonly GroupJoin[], fn: FunctionNode): JoinWrapperFact | undefined {
+  for (const join of joins) {
+    if (enclosingFunction(join.call) !== fn) continue;
+    if (join.fate.kind === 'floating') return { method: join.method, waits: 'floats' };
+    if (join.fate.kind === 'handled' && (fn.async || isReturned(join.call, fn))) return { method: join.method, waits: 'returns' };
+  }
+  return undefined;
+}
+
+/** `return join(…)`, `() => join(…)`, also with `.then(…)` chained on it. */
+function isReturned(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  let current: Node = outermostWrapper(call);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (parent === fn) return fn.body === current;
+    const chained = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+    if (!chained) return false;
+    current = outermostWrapper(parent.parent as TSESTree.CallExpression);
+  }
+}

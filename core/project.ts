@@ -1,0 +1,163 @@
+// The project's own modules, as seen from one file: which file a relative import names, whether that
+// module can give SignalR values at all (a text check), and its facts (core/project-facts.ts), parsed
+// on demand with the lint run's parser and cached for the whole run, keyed by resolved path and
+// modification time, the way eslint-plugin-import-x keeps its export map.
+// Never `node_modules`, never more than `MAX_IMPORT_DEPTH` modules away from the linted file, and a
+// module that cannot be read or parsed simply has no facts. Nothing here throws.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+
+import type { ScopeManagerLike } from './model.js';
+import { mayUseSignalR } from './prefilter.js';
+import type { SignalRSettings } from './settings.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** A module parsed the way the linted file was: its tree (with `parent` pointers) and scopes. */
+export interface ParsedModule {
+  readonly program: TSESTree.Program;
+  readonly scopeManager: ScopeManagerLike;
+}
+
+/** What the front end (ESLint) lends the project analysis. */
+export interface ProjectHost {
+  /** Identifies the parser and its options: facts from one parser are never served to another. */
+  readonly key: object;
+  readonly settings: SignalRSettings;
+  /** Parses a module's text with the lint run's parser; undefined when it does not parse. */
+  parse(path: string, text: string): ParsedModule | undefined;
+}
+
+/** How many imports away from the linted file the analysis follows modules. */
+export const MAX_IMPORT_DEPTH = 3;
+
+/** Source extensions tried for an import without one, in TypeScript's order. */
+export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** An import written with the output's extension names the TypeScript source (`./hub.js` → `./hub.ts`). */
+const SOURCE_OF_OUTPUT: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+/** Files larger than this are not read: generated bundles, not the project's modules. */
+const MAX_MODULE_BYTES = 1_000_000;
+const NODE_MODULES = `${sep}node_modules${sep}`;
+
+/** Relative module specifiers in import, export-from, `require` and `import()`: `./hub`, `../api/client.js`. */
+const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"](\.{1,2}\/[^'"\n]*)['"]/g;
+
+/** True when `specifier` names a module relative to the importing file. */
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+const resolutions = new Map<string, string | null>();
+
+/**
+ * The file a relative import names (extensions and `index` files tried as TypeScript and bundlers do),
+ * or undefined for a package, a missing file, or anything inside `node_modules`.
+ */
+export function resolveRelativeImport(fromFile: string, specifier: string): string | undefined {
+  if (!isRelativeSpecifier(specifier)) return undefined;
+  const key = `${dirname(fromFile)}\0${specifier}`;
+  let resolved = resolutions.get(key);
+  if (resolved === undefined) {
+    resolved = findSourceFile(resolve(dirname(fromFile), specifier)) ?? null;
+    resolutions.set(key, resolved);
+  }
+  return resolved ?? undefined;
+}
+
+function findSourceFile(base: string): string | undefined {
+  if (base.includes(NODE_MODULES)) return undefined;
+  const extension = SOURCE_EXTENSIONS.find((candidate) => base.endsWith(candidate));
+  const candidates = extension
+    ? [...(SOURCE_OF_OUTPUT[extension] ?? []).map((source) => base.slice(0, -extension.length) + source), base]
+    : [...SOURCE_EXTENSIONS.map((candidate) => base + candidate), ...SOURCE_EXTENSIONS.map((candidate) => `${base}${sep}index${candidate}`)];
+  return candidates.find(isFile);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A module's text with the modification time and size it was read at; undefined when unreadable. */
+interface ReadModule {
+  readonly stamp: string;
+  readonly text: string;
+}
+
+/** The stamp a cached entry was computed for: a changed file (an editor session) is read again. */
+function stampOf(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.size > MAX_MODULE_BYTES ? undefined : `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const texts = new Map<string, ReadModule>();
+
+/** The text of a project module, read once per change. */
+export function moduleText(path: string): string | undefined {
+  const stamp = stampOf(path);
+  if (stamp === undefined) return undefined;
+  const cached = texts.get(path);
+  if (cached?.stamp === stamp) return cached.text;
+  try {
+    const text = readFileSync(path, 'utf8');
+    texts.set(path, { stamp, text });
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The relative specifiers a file's text imports from, in order of appearance, each once. */
+export function relativeSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(RELATIVE_SPECIFIER)) found.add(match[1]!);
+  return [...found];
+}
+
+const reachCache = new Map<string, { stamp: string; settings: SignalRSettings; answer: boolean }>();
+
+/**
+ * The cheap check for a file whose own text does not mention SignalR: does one of its relative
+ * imports lead, within `MAX_IMPORT_DEPTH` modules, to a module whose text does? Each module's text is
+ * read and searched once per change; a file without relative imports costs one regular-expression search.
+ */
+export function importsSignalRModule(fromFile: string, text: string, settings: SignalRSettings, depth = 1): boolean {
+  if (depth > MAX_IMPORT_DEPTH) return false;
+  for (const specifier of relativeSpecifiers(text)) {
+    const path = resolveRelativeImport(fromFile, specifier);
+    if (path && moduleReachesSignalR(path, settings, depth)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the module at `path` mention SignalR, or import (within the depth bound) one that does?
+ * Cached per module and depth, so that an answer never depends on which file asked first.
+ */
+export function moduleReachesSignalR(path: string, settings: SignalRSettings, depth: number): boolean {
+  const stamp = stampOf(path);
+  if (stamp === undefined) return false;
+  const key = `${depth}\0${path}`;
+  const cached = reachCache.get(key);
+  if (cached?.stamp === stamp && cached.settings === settings) return cached.answer;
+  const text = moduleText(path);
+  const answer = text !== undefined && (mayUseSignalR(text, settings) || importsSignalRModule(path, text, settings, depth + 1));
+  reachCache.set(key, { stamp, settings, answer });
+  return answer;
+}
+
+/** The stamp (modification time and size) of a module, for caches keyed by it. */
+export function moduleStamp(path: string): string | undefined {
+  return stampOf(path);
+}

@@ -1,0 +1,399 @@
+// Connections and group joins across the modules of a project, without type information: a fixture
+// project is written to a temporary folder, and its files are linted through ESLint's Node API with the
+// README's TypeScript setup, so the imported modules are found, parsed and cached as in a real run.
+import type { Linter } from 'eslint';
+import { ESLint } from 'eslint';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import tseslint from 'typescript-eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { importsSignalRModule, resolveRelativeImport } from '../../core/project.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import plugin from '../../rules/index.js';
+
+const PROJECT: Readonly<Record<string, string>> = {
+  'package.json': '{ "name": "fixture", "private": true }',
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@app/*': ['src/*'] }, noEmit: true },
+    include: ['src'],
+  }),
+  // A factory without reconnect logic, an arrow default export, and one with it.
+  'src/realtime/connection-factory.ts': `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+export function buildHubConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}
+
+const makeConnection = (url: string) => new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+export default makeConnection;
+`,
+  // A barrel that re-exports the factory.
+  'src/realtime/index.ts': `export * from './connection-factory';
+export { default as makeConnection } from './connection-factory';
+`,
+  // A service: a field that holds the app's connection, a join it returns, one it drops, one it handles.
+  'src/realtime/group-service.ts': `import * as signalR from '@microsoft/signalr';
+
+export class GroupService {
+  readonly connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+
+  enterRoom(room: string) {
+    return this.connection.invoke('JoinGroup', room);
+  }
+
+  async enterTeam(team: string): Promise<void> {
+    await this.connection.invoke('AddToGroup', team);
+  }
+
+  enterLobby(): void {
+    this.connection.invoke('JoinGroup', 'lobby');
+  }
+
+  enterQuietly(room: string): void {
+    this.connection.invoke('JoinGroup', room).catch(() => undefined);
+  }
+
+  announce(text: string) {
+    return this.connection.invoke('Announce', text);
+  }
+}
+
+export const groupService = new GroupService();
+`,
+  // A module-level connection other modules share.
+  'src/realtime/shared.ts': `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+export const sharedConnection = new HubConnectionBuilder().withUrl('/hubs/shared').withAutomaticReconnect().build();
+`,
+  // Same names, nothing to do with SignalR.
+  'src/lookalike/sockets.ts': `export function buildHubConnection(url: string) {
+  return new WebSocket(url);
+}
+
+export class GroupService {
+  enterRoom(room: string) {
+    return fetch('/rooms/' + room);
+  }
+}
+`,
+  // A module with nothing about SignalR in it.
+  'src/lookalike/format.ts': `export function formatRoom(room: string): string {
+  return room.trim().toLowerCase();
+}
+`,
+  // A module that mentions SignalR but does not parse: no facts, no crash.
+  'src/broken/hub.ts': `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function buildHubConnection(url: string) {
+  return new HubConnectionBuilder().withUrl(url).build(
+`,
+  // A package with the same export: never read.
+  'node_modules/realtime-kit/index.js': `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function buildHubConnection(url) {
+  return new HubConnectionBuilder().withUrl(url).build();
+}
+`,
+  'node_modules/realtime-kit/package.json': '{ "name": "realtime-kit", "main": "index.js" }',
+};
+
+const CONFIG: Linter.Config[] = [
+  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+  plugin.configs.all as Linter.Config,
+];
+
+let root = '';
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'signalr-cross-module-'));
+  for (const [path, text] of Object.entries(PROJECT)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Writes `text` as `path` in the fixture project, lints it, and returns `rule line:column` for each finding. */
+async function lint(path: string, text: string): Promise<string[]> {
+  const file = join(root, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false });
+  const [result] = await eslint.lintFiles([file]);
+  return (result?.messages ?? []).map((message) => `${message.ruleId ?? `fatal: ${message.message}`} ${message.line}:${message.column}`);
+}
+
+describe('connections built by another module', () => {
+  it('reports a factory-built connection that a function starts and never stops', async () => {
+    const findings = await lint(
+      'src/jobs/ping.ts',
+      `import { buildHubConnection } from '../realtime/connection-factory';
+
+export async function ping(url: string): Promise<void> {
+  const connection = buildHubConnection(url);
+  await connection.start();
+  await connection.invoke('Ping');
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/require-stop 5:9']);
+  });
+
+  it('accepts the same function when it stops the connection in a finally block', async () => {
+    const findings = await lint(
+      'src/jobs/ping-stopped.ts',
+      `import { buildHubConnection } from '../realtime/connection-factory';
+
+export async function ping(url: string): Promise<void> {
+  const connection = buildHubConnection(url);
+  await connection.start();
+  try {
+    await connection.invoke('Ping');
+  } finally {
+    await connection.stop();
+  }
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('follows a barrel (an index module re-exporting the factory) and a default export', async () => {
+    const findings = await lint(
+      'src/jobs/ping-barrel.ts',
+      `import { buildHubConnection, makeConnection } from '../realtime';
+
+export async function first(url: string): Promise<void> {
+  const connection = buildHubConnection(url);
+  await connection.start();
+}
+
+export async function second(url: string): Promise<void> {
+  const connection = makeConnection(url);
+  await connection.start();
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/require-stop 5:9', 'signalr/require-stop 10:9']);
+  });
+
+  it('does not take a same-named function of an unrelated module for a factory', async () => {
+    const findings = await lint(
+      'src/jobs/socket.ts',
+      `import { buildHubConnection } from '../lookalike/sockets';
+
+export async function open(url: string): Promise<void> {
+  const socket = buildHubConnection(url);
+  await socket.start();
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('never reads node_modules, even through a relative path', async () => {
+    const findings = await lint(
+      'src/jobs/package.ts',
+      `import { buildHubConnection } from 'realtime-kit';
+import { buildHubConnection as viaPath } from '../../node_modules/realtime-kit/index.js';
+
+export async function open(url: string): Promise<void> {
+  await buildHubConnection(url).start();
+  await viaPath(url).start();
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('gives nothing, and does not fail, when the imported module does not parse or does not exist', async () => {
+    const findings = await lint(
+      'src/jobs/broken.ts',
+      `import { buildHubConnection } from '../broken/hub';
+import { missing } from '../realtime/missing';
+
+export async function open(url: string): Promise<void> {
+  await buildHubConnection(url).start();
+  missing();
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('sees a connection another module exports: a group join on it floats', async () => {
+    const findings = await lint(
+      'src/rooms/shared-rooms.ts',
+      `import { sharedConnection } from '../realtime/shared';
+
+export function enter(room: string): void {
+  sharedConnection.invoke('JoinGroup', room);
+}
+
+export async function enterAndWait(room: string): Promise<void> {
+  await sharedConnection.invoke('JoinGroup', room);
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/await-group-join 4:3']);
+  });
+
+  it('leaves a connection that another module holds to that module: starting it in a function is no leak', async () => {
+    const findings = await lint(
+      'src/rooms/shared-start.ts',
+      `import { sharedConnection } from '../realtime/shared';
+import { groupService } from '../realtime/group-service';
+
+export async function connect(): Promise<void> {
+  await sharedConnection.start();
+  await groupService.connection.start();
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('group joins through another module', () => {
+  it('reports a dropped call of a method that returns (or awaits) the join', async () => {
+    const findings = await lint(
+      'src/rooms/enter.ts',
+      `import { groupService } from '../realtime/group-service';
+
+export function enter(room: string, team: string): void {
+  groupService.enterRoom(room);
+  groupService.enterTeam(team);
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/await-group-join 4:3', 'signalr/await-group-join 5:3']);
+  });
+
+  it('accepts awaited, returned and handled calls, calls that are no joins, and same-named methods elsewhere', async () => {
+    const findings = await lint(
+      'src/rooms/enter-ok.ts',
+      `import { groupService } from '../realtime/group-service';
+import { GroupService as SocketGroups } from '../lookalike/sockets';
+
+export async function enter(room: string): Promise<void> {
+  await groupService.enterRoom(room);
+  groupService.enterQuietly(room);
+  groupService.announce('hello');
+}
+
+export function enterLater(room: string) {
+  return groupService.enterRoom(room);
+}
+
+export function enterOrLog(room: string): void {
+  groupService.enterRoom(room).catch((error: unknown) => console.error(error));
+}
+
+export function other(room: string): void {
+  new SocketGroups().enterRoom(room);
+}
+`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('sees a service injected by type (a constructor parameter property) or built with new', async () => {
+    const findings = await lint(
+      'src/rooms/effects.ts',
+      `import { GroupService } from '../realtime/group-service';
+
+export class RoomEffects {
+  constructor(private readonly groups: GroupService) {}
+
+  enter(room: string): string {
+    this.groups.enterRoom(room);
+    return room;
+  }
+
+  async enterAwaited(room: string): Promise<string> {
+    await this.groups.enterRoom(room);
+    return room;
+  }
+}
+
+export function standalone(room: string): void {
+  const groups = new GroupService();
+  groups.enterRoom(room);
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/await-group-join 7:5', 'signalr/await-group-join 19:3']);
+  });
+
+  it('names a wrapper that drops the join itself, and accepts an awaited call of it', async () => {
+    const dropped = await lint(
+      'src/rooms/lobby.ts',
+      `import { groupService } from '../realtime/group-service';
+
+export function lobby(): void {
+  groupService.enterLobby();
+}
+
+export async function lobbyAwaited(): Promise<void> {
+  await groupService.enterLobby();
+}
+`,
+    );
+    expect(dropped).toEqual(['signalr/await-group-join 4:3']);
+    const messages = await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false }).lintFiles([join(root, 'src/rooms/lobby.ts')]);
+    expect(messages[0]?.messages[0]?.message).toMatch(/^`enterLobby` drops the promise of group join `JoinGroup`/);
+  });
+});
+
+describe('with typed linting', () => {
+  const typed: Linter.Config[] = [
+    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { projectService: true } } },
+    plugin.configs.all as Linter.Config,
+  ];
+
+  it('follows an import through a path alias to the file TypeScript resolved it to', async () => {
+    const file = join(root, 'src/rooms/aliased.ts');
+    const text = `import { groupService } from '@app/realtime/group-service';
+import { formatRoom } from '@app/lookalike/format';
+
+export function enter(room: string): void {
+  groupService.enterRoom(formatRoom(room));
+}
+
+export async function enterAwaited(room: string): Promise<void> {
+  await groupService.enterRoom(formatRoom(room));
+}
+`;
+    writeFileSync(file, text);
+    const syntaxOnly = await lint('src/rooms/aliased.ts', text);
+    expect(syntaxOnly).toEqual([]);
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typed, ignore: false });
+    const [result] = await eslint.lintFiles([file]);
+    expect(result?.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`)).toEqual(['signalr/await-group-join 5:3']);
+  });
+});
+
+describe('the prefilter for files that only import a SignalR module', () => {
+  it('passes a file whose relative imports lead to a module that mentions SignalR, within the depth bound', () => {
+    const from = join(root, 'src/app.ts');
+    expect(importsSignalRModule(from, `import { groupService } from './realtime/group-service';`, DEFAULT_SETTINGS)).toBe(true);
+    expect(importsSignalRModule(from, `import { buildHubConnection } from './realtime';`, DEFAULT_SETTINGS)).toBe(true);
+    // Through a module that only imports one that mentions SignalR.
+    expect(importsSignalRModule(join(root, 'src/realtime/nested/app.ts'), `export * from '../index';`, DEFAULT_SETTINGS)).toBe(true);
+    expect(importsSignalRModule(from, `import { formatRoom } from './lookalike/format';`, DEFAULT_SETTINGS)).toBe(false);
+    expect(importsSignalRModule(from, `import x from 'realtime-kit'; import y from './missing';`, DEFAULT_SETTINGS)).toBe(false);
+    expect(importsSignalRModule(from, `const text = "no imports here";`, DEFAULT_SETTINGS)).toBe(false);
+  });
+
+  it('resolves extensions, index modules and `.js` specifiers of TypeScript sources, never into node_modules', () => {
+    const from = join(root, 'src/app.ts');
+    expect(resolveRelativeImport(from, './realtime/shared')).toBe(join(root, 'src/realtime/shared.ts'));
+    expect(resolveRelativeImport(from, './realtime/shared.js')).toBe(join(root, 'src/realtime/shared.ts'));
+    expect(resolveRelativeImport(from, './realtime')).toBe(join(root, 'src/realtime/index.ts'));
+    expect(resolveRelativeImport(from, '../node_modules/realtime-kit/index.js')).toBeUndefined();
+    expect(resolveRelativeImport(from, 'realtime-kit')).toBeUndefined();
+  });
+});
