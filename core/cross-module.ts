@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, skipWrappers, staticPropertyName } from './ast.js';
+import { mayRestartElsewhere } from './importers.js';
 import type { ClientFlavour } from './model.js';
 import { SignalRModel } from './model.js';
 import { mayUseSignalR } from './prefilter.js';
@@ -31,6 +32,11 @@ export interface CrossModuleLinks {
   readonly importsSignalR: boolean;
   /** The connection `node` is, when another module gives it. */
   connectionOf(model: SignalRModel, node: Node): LinkedConnection | undefined;
+  /**
+   * Could another module of the project (one that imports this file's exports `exportNames`) add
+   * reconnect logic to a connection this file hands out? True whenever that cannot be told.
+   */
+  mayRestartElsewhere(exportNames: readonly string[]): boolean;
   /** The group join a call makes through another module's function or method. */
   joinWrapperOf(model: SignalRModel, call: TSESTree.CallExpression): (JoinWrapperFact & { readonly callee: string }) | undefined;
 }
@@ -67,6 +73,11 @@ export class ProjectLinks implements CrossModuleLinks {
   /** The project file a specifier of this file names; undefined for packages and unresolvable paths. */
   resolve(specifier: string): string | undefined {
     return resolveRelativeImport(this.file, specifier) ?? this.typedResolver?.resolve(specifier);
+  }
+
+  mayRestartElsewhere(exportNames: readonly string[]): boolean {
+    // The folder tree, not a TypeScript program's files: those leave out `.vue` and HTML consumers.
+    return mayRestartElsewhere(this.file, exportNames);
   }
 
   connectionOf(model: SignalRModel, node: Node): LinkedConnection | undefined {

@@ -288,6 +288,14 @@ export class SignalRModel {
     return this.options.crossModule?.joinWrapperOf(this, call);
   }
 
+  /**
+   * Could another module of the project that imports this file's `exportNames` add reconnect logic to
+   * a connection this file hands out? True when the model cannot tell (no cross-module links).
+   */
+  mayRestartElsewhere(exportNames: readonly string[]): boolean {
+    return this.options.crossModule?.mayRestartElsewhere(exportNames) ?? true;
+  }
+
   // ---- slots (core/model/slots.ts) ----
 
   /**

@@ -222,3 +222,36 @@ function isReturned(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
     current = outermostWrapper(parent.parent as TSESTree.CallExpression);
   }
 }
+
+/**
+ * The names under which the module hands `fn` to importers: the function's own export names, or for
+ * a method, its class's (`HubFactory` for `HubFactory.prototype.create`) together with the method's
+ * name. Undefined when no export reaches it.
+ */
+export function exportNamesOf(model: SignalRModel, fn: FunctionNode): string[] | undefined {
+  const holder = outermostWrapper(fn).parent;
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
+    const classNode = holder.parent.parent;
+    const method = staticPropertyName(holder);
+    const classNames = classNode && exportNamesOfDeclaration(model, classNode, classNode.id ?? undefined);
+    return classNames && method !== undefined ? [...classNames, method] : undefined;
+  }
+  const name = fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id ? fn.id : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.id : undefined;
+  const declaration = holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.parent : fn;
+  return declaration && exportNamesOfDeclaration(model, declaration, name?.type === AST_NODE_TYPES.Identifier ? name : undefined);
+}
+
+/** `export function f`, `export default class`, `export const f = …`, or a later `export { f as g }` / `export default f`. */
+function exportNamesOfDeclaration(model: SignalRModel, declaration: Node, name: TSESTree.Identifier | undefined): string[] | undefined {
+  const parent = declaration.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return name ? ['default', name.name] : ['default'];
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return name ? [name.name] : undefined;
+  if (!name) return undefined;
+  const names: string[] = [];
+  for (const reference of model.variableOf(name)?.references ?? []) {
+    const user = reference.identifier.parent;
+    if (user?.type === AST_NODE_TYPES.ExportSpecifier) names.push(name.name, exportedName(user.exported));
+    else if (user?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push(name.name, 'default');
+  }
+  return names.length > 0 ? [...new Set(names)] : undefined;
+}

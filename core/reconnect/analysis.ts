@@ -18,6 +18,7 @@ import { functionDenotedBy, functionVariable } from '../functions.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from '../model.js';
 import { ownerOfConnection } from '../owners/index.js';
 import { isLentToChild } from '../owners/react-component.js';
+import { exportNamesOf } from '../project-facts.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../signalr.js';
 import { classicTransportWithoutWebSockets, coreTransportWithoutWebSockets } from '../transports.js';
 import type { RetryPolicy } from './policies.js';
@@ -68,6 +69,12 @@ export interface ReconnectSubject {
   readonly exported: boolean;
   /** How messages name the transport when it provably excludes WebSockets (`long polling`), else undefined. */
   readonly transportWithoutWebSockets: string | undefined;
+  /**
+   * The connection is only handed out by exported factories (a function, a class's method), with no
+   * reconnect logic and no `onclose` here, and no module of the project that could receive it adds
+   * any (core/importers.ts): nobody will ever restart it. False whenever that cannot be told.
+   */
+  readonly factoryWithoutRestart: boolean;
 }
 
 export interface CloseRegistration {
@@ -103,6 +110,8 @@ export interface ReconnectRequirements {
  * A handler that misuses its argument counts as an attempt; `valid-reconnect-policy` reports the misuse.
  */
 export function reconnectProblem(subject: ReconnectSubject, requirements: ReconnectRequirements = {}): ReconnectProblem | undefined {
+  // A factory's connection that nothing in the project can have added a restart to is this file's to fix.
+  if (subject.factoryWithoutRestart) return 'missing';
   if (subject.outOfSight || subject.endsWithItsRun) return undefined;
   const restarting = subject.closeHandlers.filter((handler) => restartKind(handler.path) !== 'none');
   // A connection this file never starts is started elsewhere, or by nobody: not this file's to judge,
@@ -255,6 +264,8 @@ class Analyser {
     const builder = subject.chain ? this.builderFacts(subject.chain) : { automatic: undefined, outOfSight: false };
     const origin = subject.chain?.origin;
     const handOffs = subject.flow.handOffs.filter((handOff) => !this.isFactoryReturn(handOff, subject.factories));
+    const outOfSight = builder.outOfSight || handOffs.some((handOff) => handOff.how === 'passed' && !isLentToChild(handOff));
+    const unattended = !builder.automatic && closeHandlers.length === 0 && starts.length === 0 && stops.length === 0 && !outOfSight;
     return {
       creation: subject.creation,
       flavour: subject.flavour,
@@ -268,14 +279,32 @@ class Analyser {
       // Passed to a function it cannot see, the connection may get its restart there (not a child
       // component's prop: the parent keeps it). One this file starts and then returns or stores is
       // judged here: the builder, here, is where the fix goes.
-      outOfSight: builder.outOfSight || handOffs.some((handOff) => handOff.how === 'passed' && !isLentToChild(handOff)),
+      outOfSight,
       flow: subject.flow,
       handOffs,
       endsWithItsRun: this.endsWithItsRun(subject.flow, starts, stops),
       exported: this.isExported(subject.flow),
       transportWithoutWebSockets:
         subject.flavour === 'core' && subject.chain ? coreTransportWithoutWebSockets(this.model, subject.chain) : classicTransportWithoutWebSockets(this.model, starts),
+      factoryWithoutRestart: unattended && this.handedOutOnlyByFactories(subject.flow, handOffs),
     };
+  }
+
+  /**
+   * Every way out of this file is the `return` of an exported function or method (a factory), and no
+   * module of the project that could import it adds reconnect logic. Asked last: it may list the project.
+   */
+  private handedOutOnlyByFactories(flow: ConnectionFlow, handOffs: readonly HandOff[]): boolean {
+    if (handOffs.length === 0 || flow.escapingClosures.length > 0) return false;
+    const names: string[] = [];
+    for (const handOff of handOffs) {
+      if (handOff.how !== 'returned') return false;
+      const fn = isFunction(handOff.node) ? handOff.node : enclosingFunction(handOff.node);
+      const exported = fn && exportNamesOf(this.model, fn);
+      if (!exported) return false;
+      names.push(...exported);
+    }
+    return !this.model.mayRestartElsewhere(names);
   }
 
   private endsWithItsRun(flow: ConnectionFlow, starts: readonly TSESTree.CallExpression[], stops: readonly TSESTree.CallExpression[]): boolean {

@@ -348,6 +348,132 @@ export async function lobbyAwaited(): Promise<void> {
   });
 });
 
+describe('reconnect logic that a factory leaves to its importers', () => {
+  const factory = `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+export function createHubConnection(url: string) {
+  return new HubConnectionBuilder()
+    .withUrl(url)
+    .build();
+}
+`;
+  const starter = `import { createHubConnection } from './factory';
+
+export const connection = createHubConnection('/hubs/feed');
+connection.start().catch((error: unknown) => console.error(error));
+`;
+
+  /** Writes a small project of its own (its own package.json), then lints its `factory.ts`. */
+  async function lintFactory(name: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+    for (const [path, text] of Object.entries({ 'package.json': '{}', ...files })) {
+      mkdirSync(dirname(join(root, 'apps', name, path)), { recursive: true });
+      writeFileSync(join(root, 'apps', name, path), text);
+    }
+    return (await lint(`apps/${name}/factory.ts`, files['factory.ts']!)).filter((finding) => finding.startsWith('signalr/require-reconnect'));
+  }
+
+  it('reports the builder of a factory whose connection nothing in the project restarts', async () => {
+    expect(await lintFactory('plain', { 'factory.ts': factory, 'feed.ts': starter })).toEqual(['signalr/require-reconnect 6:6']);
+  });
+
+  it('reports it when the only restart in the project is on a connection another module builds for itself', async () => {
+    const other = `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const chat = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+chat.onclose(() => setTimeout(() => void chat.start(), 1000 + Math.random() * 4000));
+`;
+    expect(await lintFactory('other', { 'factory.ts': factory, 'feed.ts': starter, 'chat.ts': other })).toEqual(['signalr/require-reconnect 6:6']);
+  });
+
+  it('does not count a test, or a fake that sets a state, as a restart', async () => {
+    const spec = `import { createHubConnection } from './factory';
+
+it('restarts', () => {
+  const connection = createHubConnection('/hubs/feed');
+  connection.onclose(() => void connection.start());
+});
+`;
+    const fake = `import { HubConnectionState } from '@microsoft/signalr';
+
+export class FakeConnection {
+  state = HubConnectionState.Connected;
+  stop(): Promise<void> {
+    this.state = HubConnectionState.Disconnected;
+    return Promise.resolve();
+  }
+}
+`;
+    expect(await lintFactory('tests', { 'factory.ts': factory, 'feed.ts': starter, 'factory.spec.ts': spec, 'testing/fake.ts': fake })).toEqual([
+      'signalr/require-reconnect 6:6',
+    ]);
+  });
+
+  it('accepts a factory whose importer runs a watchdog that restarts a disconnected connection', async () => {
+    const watchdog = `${starter}setInterval(() => {
+  if (connection.state === HubConnectionState.Disconnected) void connection.start();
+}, 5000 + Math.random() * 5000);
+`.replace("import { createHubConnection } from './factory';", "import { HubConnectionState } from '@microsoft/signalr';\nimport { createHubConnection } from './factory';");
+    expect(await lintFactory('watchdog', { 'factory.ts': factory, 'feed.ts': watchdog })).toEqual([]);
+  });
+
+  it('reports a class method that builds and returns a new connection', async () => {
+    const method = `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+export class HubFactory {
+  create(url: string) {
+    return new HubConnectionBuilder().withUrl(url).build();
+  }
+}
+`;
+    expect(await lintFactory('method', { 'factory.ts': method })).toEqual(['signalr/require-reconnect 5:52']);
+  });
+
+  it('accepts a factory whose importer restarts the connection from onclose', async () => {
+    const restarted = `${starter}connection.onclose(() => setTimeout(() => void connection.start(), 1000 + Math.random() * 4000));
+`;
+    expect(await lintFactory('restarted', { 'factory.ts': factory, 'feed.ts': restarted })).toEqual([]);
+  });
+
+  it('accepts it when a module that builds no connection of its own restarts one it is given', async () => {
+    const session = `import type { HubConnection } from '@microsoft/signalr';
+
+export function keepAlive(connection: HubConnection): void {
+  connection.onclose(() => setTimeout(() => void connection.start(), 1000 + Math.random() * 4000));
+}
+`;
+    expect(await lintFactory('handed', { 'factory.ts': factory, 'feed.ts': starter, 'session.ts': session })).toEqual([]);
+  });
+
+  it('accepts a factory that adds automatic reconnect, or an onclose restart, itself', async () => {
+    const automatic = factory.replace('.withUrl(url)', '.withUrl(url)\n    .withAutomaticReconnect()');
+    expect(await lintFactory('automatic', { 'factory.ts': automatic, 'feed.ts': starter })).toEqual([]);
+    const ownRestart = `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+export function createHubConnection(url: string) {
+  const connection = new HubConnectionBuilder().withUrl(url).build();
+  connection.onclose(() => setTimeout(() => void connection.start(), 1000 + Math.random() * 4000));
+  return connection;
+}
+`;
+    expect(await lintFactory('own-restart', { 'factory.ts': ownRestart, 'feed.ts': starter })).toEqual([]);
+  });
+
+  it('accepts a function that is not exported, and a connection handed to code it cannot see', async () => {
+    const local = factory.replace('export function', 'function');
+    expect(await lintFactory('local', { 'factory.ts': local })).toEqual([]);
+    const passed = `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { register } from './registry';
+
+export function createHubConnection(url: string) {
+  const connection = new HubConnectionBuilder().withUrl(url).build();
+  register(connection);
+  return connection;
+}
+`;
+    expect(await lintFactory('passed', { 'factory.ts': passed, 'registry.ts': 'export function register(value: unknown): void { void value; }\n' })).toEqual([]);
+  });
+});
+
 describe('with typed linting', () => {
   const typed: Linter.Config[] = [
     { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { projectService: true } } },
