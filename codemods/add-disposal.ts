@@ -529,7 +529,7 @@ function componentHookPlan(model: SignalRModel, finding: UnstoppedConnection): C
     const stop = stopStatementText(finding, `this.${field.property}`, true);
     return { container: owner.node.body, classNode: owner.node, hooks: [REACT_UNMOUNT_METHOD], added: REACT_UNMOUNT_METHOD, stop };
   }
-  if (owner.kind === 'vue-component' && !isFunction(owner.node)) {
+  if (owner.kind === 'vue-component' && !isFunction(owner.node) && owner.node.type !== AST_NODE_TYPES.Program) {
     const component = owner.node;
     const field = finding.flow.slots.find((slot) => slot.kind === 'field' && slot.owner === component);
     if (field?.kind === 'field') {
@@ -641,23 +641,25 @@ function nextSignificant(source: string, position: number): number {
 // ---- Vue setup ----
 
 /** A variable of the component's `setup` that holds the connection: the stop goes into `onUnmounted`. */
-function setupHolder(finding: UnstoppedConnection, owner: Extract<BoundedOwner, { kind: 'vue-component' }>): { setup: FunctionNode; holder: Variable } | undefined {
-  const setup = owner.setup ?? (isFunction(owner.node) ? owner.node : undefined);
+function setupHolder(finding: UnstoppedConnection, owner: Extract<BoundedOwner, { kind: 'vue-component' }>): { setup: FunctionNode | TSESTree.Program; holder: Variable } | undefined {
+  // A `<script setup>` block is the setup itself: its top level runs once per instance.
+  const setup = owner.setup ?? (isFunction(owner.node) || owner.node.type === AST_NODE_TYPES.Program ? owner.node : undefined);
   const local = setup && finding.flow.slots.find((slot) => slot.kind === 'variable' && !slot.borrowed && slot.variable.scope.block === setup);
   return setup && local?.kind === 'variable' ? { setup, holder: local.variable } : undefined;
 }
 
-function stopInSetup(context: Context, finding: UnstoppedConnection, setup: FunctionNode, holder: Variable): Outcome {
+function stopInSetup(context: Context, finding: UnstoppedConnection, setup: FunctionNode | TSESTree.Program, holder: Variable): Outcome {
   const { parsed } = context;
-  if (setup.body.type !== AST_NODE_TYPES.BlockStatement) return skip(setup, 'the setup function has no block body to register an unmount hook in');
+  const block = setup.type === AST_NODE_TYPES.Program ? setup : setup.body;
+  if (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.Program) return skip(setup, 'the setup function has no block body to register an unmount hook in');
   const declarator = holder.defs[0]?.node;
   const declaration = declarator?.type === AST_NODE_TYPES.VariableDeclarator ? declarator.parent : undefined;
-  if (!declaration || declaration.parent !== setup.body) return skip(finding.start, 'the connection variable is not declared directly in `setup`');
+  if (!declaration || declaration.parent !== block) return skip(finding.start, 'the connection variable is not declared directly in `setup`');
   const initialised = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && finding.flow.creations.has(skipWrappers(declarator.init)) && declaration.kind === 'const';
   const stop = stopStatementText(finding, holder.name, !initialised);
 
   // An unmount hook the setup already registers takes the stop.
-  for (const statement of setup.body.body) {
+  for (const statement of block.body) {
     const call = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipWrappers(statement.expression) : undefined;
     if (call?.type !== AST_NODE_TYPES.CallExpression || !isVueImport(parsed, call.callee, VUE_UNMOUNT_HOOKS)) continue;
     const callback = call.arguments[0] && skipWrappers(call.arguments[0]);
@@ -668,7 +670,7 @@ function stopInSetup(context: Context, finding: UnstoppedConnection, setup: Func
   }
   const hook = vueHookName(parsed);
   if (!hook) return skip(finding.start, `\`${VUE_UNMOUNT_HOOK}\` is a name of this file that is not Vue's; register the unmount hook by hand`);
-  const body = setup.body.body;
+  const body: TSESTree.Node[] = block.body;
   body.splice(body.indexOf(declaration) + 1, 0, parseStatement(parsed, `${hook}(() => {\n  ${stop}\n});`) as TSESTree.Statement);
   return DONE;
 }

@@ -28,7 +28,7 @@ import type { ReactClassComponentOwner } from './react-class.js';
 import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from './react-class.js';
 import { isHeldByComponent } from './react-component.js';
 import type { VueComponentOwner } from './vue.js';
-import { isVueClassComponent, isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
+import { isInScriptSetup, isScriptSetupVariable, isVueClassComponent, isVueHookCallback, isVueOptions, scriptSetupOwner, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
 
 /** A lifecycle that ends, and so must stop what it started. */
 export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | ReactClassComponentOwner | AngularComponentOwner | VueComponentOwner;
@@ -61,7 +61,8 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
     if (handler) return { kind: 'handler', node: innermost, handler };
     return { kind: 'function', node: innermost };
   }
-  return { kind: 'app', node: model.program };
+  // The top level of a Vue `<script setup>` (and its start hooks) runs once per component instance.
+  return node.type !== AST_NODE_TYPES.Program && isInScriptSetup(model, node) ? scriptSetupOwner(model) : { kind: 'app', node: model.program };
 }
 
 /**
@@ -71,7 +72,7 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
  * way this file does not show. Otherwise the longest-lived holder decides.
  */
 export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpression, connection: Connection, flow: ConnectionFlow, filename: string): Owner {
-  if (isHeldForTheAppLifetime(flow)) return { kind: 'app', node: model.program };
+  if (isHeldForTheAppLifetime(flow, (variable) => isScriptSetupVariable(model, variable))) return { kind: 'app', node: model.program };
   if (isHeldByComponent(model, connection, flow)) {
     const startOwner = ownerOfScope(model, start, filename);
     return startOwner.kind === 'react-effect' ? startOwner : { kind: 'handed-off', node: start };
@@ -88,7 +89,7 @@ export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpre
   if (locals.length > 0) {
     const outermost = locals.reduce((a, b) => (contains(b.variable.scope.variableScope.block, a.variable.scope.variableScope.block) ? b : a));
     const home = outermost.variable.scope.variableScope.block;
-    owner = ownerOfScope(model, home, filename);
+    owner = isScriptSetupVariable(model, outermost.variable) ? scriptSetupOwner(model) : ownerOfScope(model, home, filename);
     // A helper (or IIFE) of an effect that stops the connection it declares uses it once: a function
     // owner, which must stop it on every path. One that leaves it running leaves it to the effect.
     if (owner.kind === 'react-effect' && home !== owner.node && isFunction(home) && stopSites(model, home, flow).length > 0) owner = { kind: 'function', node: home };

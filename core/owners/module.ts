@@ -8,12 +8,13 @@ import type { ConnectionFlow } from '../flow.js';
 
 /**
  * The connection is the app's: the classic client's one generated-proxy connection (`$.connection.hub`),
- * or held in a global, a static field, or a module-level variable (not one lent to a helper's parameter).
+ * or held in a global, a static field, or a module-level variable (not one lent to a helper's parameter,
+ * nor one of `perInstance`: the top level of a Vue `<script setup>` runs once per component).
  */
-export function isHeldForTheAppLifetime(flow: ConnectionFlow): boolean {
+export function isHeldForTheAppLifetime(flow: ConnectionFlow, perInstance: (variable: Variable) => boolean = () => false): boolean {
   if ([...flow.creations].some((creation) => creation.type === AST_NODE_TYPES.MemberExpression)) return true;
   if (flow.slots.some((slot) => slot.kind === 'global' || (slot.kind === 'field' && slot.isStatic))) return true;
-  return flow.slots.some((slot) => slot.kind === 'variable' && !slot.borrowed && isModuleLevel(slot.variable));
+  return flow.slots.some((slot) => slot.kind === 'variable' && !slot.borrowed && isModuleLevel(slot.variable) && !perInstance(slot.variable));
 }
 
 function isModuleLevel(variable: Variable): boolean {

@@ -4,6 +4,7 @@
 // A component is an options object (given to `defineComponent` or `Vue.extend`, or the default export
 // of a file that imports Vue or is a `.vue` file), or a class of vue-class-component (`@Component`,
 // `@Options`, `extends Vue`), whose methods are its options.
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -52,7 +53,8 @@ const VUE_3_CLASS_DECORATORS: readonly { module: string; name: string }[] = [
  */
 export interface VueComponentOwner {
   readonly kind: 'vue-component';
-  readonly node: TSESTree.ObjectExpression | FunctionNode | ClassNode;
+  /** The options, the setup function, the class, or the Program whose `<script setup>` is the setup. */
+  readonly node: TSESTree.ObjectExpression | FunctionNode | ClassNode | TSESTree.Program;
   readonly setup: FunctionNode | undefined;
 }
 
@@ -150,6 +152,10 @@ export function isVueHookCallback(model: SignalRModel, fn: FunctionNode, hooks: 
 /** The functions a Vue component runs when it goes away. */
 export function vueUnmountCallbacks(model: SignalRModel, owner: VueComponentOwner): FunctionNode[] {
   const callbacks: FunctionNode[] = [];
+  if (owner.node.type === AST_NODE_TYPES.Program) {
+    for (const statement of scriptSetupStatements(model)) collectUnmountHooks(model, statement, callbacks);
+    return callbacks;
+  }
   if (!isFunction(owner.node)) {
     for (const name of VUE_UNMOUNT_OPTIONS) {
       const option = memberFunction(owner.node, name);
@@ -157,15 +163,74 @@ export function vueUnmountCallbacks(model: SignalRModel, owner: VueComponentOwne
     }
   }
   const setup = owner.setup ?? (isFunction(owner.node) ? owner.node : undefined);
-  if (setup) {
-    walk(setup.body, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || !isImportedFrom(model, node.callee, [VUE_MODULE], VUE_UNMOUNT_HOOKS)) return undefined;
-      const callback = node.arguments[0] && localFunctionOf(model, node.arguments[0]);
-      if (callback) callbacks.push(callback);
-      return undefined;
-    });
-  }
+  if (setup) collectUnmountHooks(model, setup.body, callbacks);
   return callbacks;
+}
+
+/** The callbacks `root` registers with `onUnmounted`/`onBeforeUnmount`/`onScopeDispose`. */
+function collectUnmountHooks(model: SignalRModel, root: Node, callbacks: FunctionNode[]): void {
+  walk(root, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || !isImportedFrom(model, node.callee, [VUE_MODULE], VUE_UNMOUNT_HOOKS)) return undefined;
+    const callback = node.arguments[0] && localFunctionOf(model, node.arguments[0]);
+    if (callback) callbacks.push(callback);
+    return undefined;
+  });
+}
+
+/** Compiler macros that only the top level of `<script setup>` may call. */
+const VUE_SETUP_MACROS: readonly string[] = ['defineProps', 'defineEmits', 'defineExpose', 'defineOptions', 'defineModel', 'defineSlots', 'withDefaults'];
+
+/** A component whose `<script setup>` is its setup: what its top level holds, each instance holds. */
+export function scriptSetupOwner(model: SignalRModel): VueComponentOwner {
+  return { kind: 'vue-component', node: model.program, setup: undefined };
+}
+
+/**
+ * `node` is in the `<script setup>` of a `.vue` file, whose top level runs once per component instance.
+ * With vue-eslint-parser the model knows where that block is; a block on its own (as the codemods get
+ * it) is `<script setup>` when its top level calls Vue's lifecycle hooks or compiler macros, which the
+ * top level of a plain `<script>` may not.
+ */
+export function isInScriptSetup(model: SignalRModel, node: Node): boolean {
+  if (!isVueFile(model)) return false;
+  const range = model.scriptSetupRange;
+  if (range) return range[0] <= node.range[0] && node.range[1] <= range[1];
+  return callsSetupOnlyApi(model);
+}
+
+/** A variable declared at the top level of `<script setup>`: one per component instance. */
+export function isScriptSetupVariable(model: SignalRModel, variable: Variable): boolean {
+  const scope = variable.scope.variableScope.type;
+  const declaration = variable.defs[0]?.node;
+  return (scope === 'module' || scope === 'global') && declaration !== undefined && isInScriptSetup(model, declaration);
+}
+
+/** The top-level statements of `<script setup>`. */
+export function scriptSetupStatements(model: SignalRModel): TSESTree.ProgramStatement[] {
+  return model.program.body.filter((statement) => isInScriptSetup(model, statement));
+}
+
+const setupOnlyCalls = new WeakMap<SignalRModel, boolean>();
+
+function callsSetupOnlyApi(model: SignalRModel): boolean {
+  let calls = setupOnlyCalls.get(model);
+  if (calls === undefined) {
+    calls = model.program.body.some((statement) => {
+      const expression =
+        statement.type === AST_NODE_TYPES.ExpressionStatement
+          ? statement.expression
+          : statement.type === AST_NODE_TYPES.VariableDeclaration
+            ? statement.declarations[0]?.init
+            : undefined;
+      const call = expression ? skipWrappers(expression) : undefined;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && VUE_SETUP_MACROS.includes(callee.name) && !model.variableOf(callee)?.defs.length) return true;
+      return isImportedFrom(model, call.callee, [VUE_MODULE], [...VUE_START_HOOKS, ...VUE_UNMOUNT_HOOKS]);
+    });
+    setupOnlyCalls.set(model, calls);
+  }
+  return calls;
 }
 
 /**
@@ -174,6 +239,7 @@ export function vueUnmountCallbacks(model: SignalRModel, owner: VueComponentOwne
  * Undefined when the file does not say: a `.vue` file that imports nothing.
  */
 export function vueMajorVersion(model: SignalRModel, owner: VueComponentOwner): 2 | 3 | undefined {
+  if (owner.node.type === AST_NODE_TYPES.Program) return 3;
   if (!isFunction(owner.node)) {
     const options = owner.node;
     if (VUE_3_UNMOUNT_OPTIONS.some((name) => memberFunction(options, name))) return 3;

@@ -199,3 +199,41 @@ container.provide('hubConnection', connection);`,
     { code: plugin("app.provide('hub', connection);"), filename: 'hub-plugin.js', errors: [{ messageId: 'missingReconnect', line: 7 }] },
   ],
 });
+
+// `<script setup>`: its top level runs once per component instance, so a connection declared there is
+// the component's; a plain `<script>` beside it runs once for the whole app.
+const setupScript = (unmount: string): string => `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { onMounted, onUnmounted, ref } from 'vue';
+
+const messages = ref<string[]>([]);
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.on('message', (text: string) => messages.value.push(text));
+
+onMounted(() => {
+  connection.start().catch((error) => console.error(error));
+});${unmount}`;
+
+ruleTester.run('require-stop (<script setup>)', requireStop, {
+  valid: [
+    sfc(setupScript('\nonUnmounted(() => connection.stop());'), ' setup lang="ts"'),
+    sfc(setupScript('\nfunction disconnect() {\n  void connection.stop();\n}\nonUnmounted(disconnect);'), ' setup lang="ts"'),
+    // The same code in a plain `<script>` (or a `.ts` module) is module level: one connection for the app.
+    { code: setupScript(''), filename: 'chat-store.ts' },
+    // Declared in the plain `<script>`, shared by every instance of the component.
+    {
+      ...sfc(`import { HubConnectionBuilder } from '@microsoft/signalr';
+export const shared = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+</script>
+<script setup lang="ts">
+import { onMounted } from 'vue';
+onMounted(() => {
+  shared.start().catch((error) => console.error(error));
+});`, ' lang="ts"'),
+    },
+  ],
+  invalid: [
+    { ...sfc(setupScript(''), ' setup lang="ts"'), errors: [{ messageId: 'vueNotStopped', line: 11, column: 3 }] },
+    // Removing the handler is not stopping.
+    { ...sfc(setupScript("\nonUnmounted(() => connection.off('message'));"), ' setup lang="ts"'), errors: [{ messageId: 'vueNotStopped', line: 11, column: 3 }] },
+  ],
+});
