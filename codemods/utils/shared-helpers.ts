@@ -125,11 +125,15 @@ export function settleSharedHelpers(files: readonly PendingFile[], options: Sett
   return { texts, modules, notes };
 }
 
-/** The nearest directory above `path` with a package.json, else the file system root. */
+/**
+ * The nearest directory above `path` with a package.json or a .git, else the file's own directory:
+ * with no sign of where a project ends, files in other folders may belong to other apps, and one of
+ * them importing a module written next to another would tie the two together.
+ */
 function projectRoot(path: string): string {
   for (let directory = dirname(path); ; directory = dirname(directory)) {
-    if (existsSync(join(directory, 'package.json'))) return directory;
-    if (dirname(directory) === directory) return directory;
+    if (existsSync(join(directory, 'package.json')) || existsSync(join(directory, '.git'))) return directory;
+    if (dirname(directory) === directory) return dirname(path);
   }
 }
 

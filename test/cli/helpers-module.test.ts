@@ -2,7 +2,7 @@
 // to the first file that needs them (or where --helpers-module says), imported by every file, or
 // into the one file that needs them; a second run changes nothing.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { assertBuilt, BUILT_CLI, removeTemporaryDirectories, runCli, temporaryDirectory, writeFiles } from './harness.js';
@@ -40,6 +40,17 @@ describe('generated helpers, once per project', () => {
     expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
     expect(existsSync(join(root, 'src', 'signalr-helpers.ts'))).toBe(false);
     expect(readFileSync(join(root, 'src', 'chat.ts'), 'utf8')).toContain('function startWithRetry(');
+  });
+
+  it('without a package.json or .git above them, shares no module between files of different folders', () => {
+    assertBuilt();
+    const root = temporaryDirectory('helpers');
+    writeFiles(root, { 'shop/cart.ts': CLIENT('cart'), 'admin/audit.ts': CLIENT('audit') });
+    expect(runCli(BUILT_CLI, ['add-reconnect', '.', '--silent'], { cwd: root }).status).toBe(0);
+    for (const file of ['shop/cart.ts', 'admin/audit.ts']) {
+      expect(readFileSync(join(root, file), 'utf8')).toContain('function startWithRetry(');
+      expect(existsSync(join(root, dirname(file), 'signalr-helpers.ts'))).toBe(false);
+    }
   });
 
   it('honours --helpers-module, and shows the new module as a new file in --print', () => {
