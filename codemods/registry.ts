@@ -28,7 +28,7 @@ export interface CodemodInfo {
   readonly options?: readonly CodemodOption[];
   /**
    * Codemods this one runs before when a run includes both, because their rewrite would hide what
-   * this one fixes (the registry itself stays alphabetical; `inRunOrder` applies this).
+   * this one fixes (the registry itself stays alphabetical; `inRunOrder` of runner/run-order.ts applies this).
    */
   readonly runsBefore?: readonly string[];
 }
@@ -97,16 +97,3 @@ export const CODEMODS: readonly CodemodInfo[] = [
     fixes: ['rejoin-groups-on-reconnect'],
   },
 ];
-
-/**
- * `codemods` in the order a run applies them: the registry's, except that a codemod goes right
- * before the first of those its `runsBefore` names.
- */
-export function inRunOrder(codemods: readonly CodemodInfo[]): CodemodInfo[] {
-  const ordered: CodemodInfo[] = [];
-  for (const codemod of codemods) {
-    const first = ordered.findIndex((placed) => codemod.runsBefore?.includes(placed.name));
-    ordered.splice(first < 0 ? ordered.length : first, 0, codemod);
-  }
-  return ordered;
-}

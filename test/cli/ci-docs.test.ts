@@ -202,6 +202,8 @@ describe('the documented codemod check', () => {
     expect(report.summary.changed).toBeGreaterThan(0);
     const changed = report.files.filter((file) => file.status === 'changed');
     expect(changed.length).toBe(report.summary.changed);
-    expect(changed.every((file) => file.path.startsWith('examples/') && file.diff?.startsWith(`--- a/${file.path}\n`))).toBe(true);
+    // A generated helpers module is a new file: its diff comes from /dev/null.
+    const diffStarts = (path: string): string[] => [`--- a/${path}\n`, `--- /dev/null\n+++ b/${path}\n`];
+    expect(changed.every((file) => file.path.startsWith('examples/') && diffStarts(file.path).some((start) => file.diff?.startsWith(start)))).toBe(true);
   });
 });

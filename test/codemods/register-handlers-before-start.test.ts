@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import transform from '../../codemods/register-handlers-before-start.js';
-import { CODEMODS, inRunOrder } from '../../codemods/registry.js';
+import { CODEMODS } from '../../codemods/registry.js';
+import { inRunOrder } from '../../codemods/runner/run-order.js';
 import rule from '../../rules/register-handlers-before-start.js';
 import { describeFixtures, fixtureCases } from './harness.js';
 import { ruleReportLines } from './rule-lines.js';

@@ -4,7 +4,8 @@
 // one checks that every codemod copes with the files written for the others.
 import { describe, expect, it } from 'vitest';
 
-import { CODEMODS, inRunOrder } from '../../codemods/registry.js';
+import { CODEMODS } from '../../codemods/registry.js';
+import { inRunOrder } from '../../codemods/runner/run-order.js';
 import { exampleFiles, fixtureFiles, transformProblems } from './inputs.js';
 import { transformInIsolation } from './isolated-transforms.js';
 
