@@ -5,7 +5,8 @@
 // `pendingStartAt`): no `await` between the start and the call, and no check of the connection's
 // state (or of a flag that looks like one) around the call. Also calls in callbacks handed to other
 // code (listeners, route or tool handlers, timers) before an `await` that comes before the start
-// (`startNotCalledAt`): they can run while the start has not even been called.
+// (`startNotCalledAt`): they can run while the start has not even been called. Listeners for the way
+// out (signals, exit, unload: core/shutdown-events.ts) are not among them.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 

@@ -16,6 +16,7 @@ import { isImmediatelyInvoked } from './owners/function.js';
 import { effectCallOf } from './owners/react-effect.js';
 import { callbackRole } from './promises.js';
 import { numericValue } from './reconnect/policies.js';
+import { registersShutdownListener } from './shutdown-events.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** Promise methods whose continuations run after the promise they are called on settles. */
@@ -393,6 +394,8 @@ export function startNotCalledAt(model: SignalRModel, node: Node, connection: Co
   // Handlers registered on a connection run while it is connected (or after it closed).
   const receiver = handOff.type === AST_NODE_TYPES.CallExpression ? calledMethod(handOff)?.object : undefined;
   if (receiver && model.connectionOf(receiver)) return undefined;
+  // Listeners for a signal, the process's exit or the page's unload run on the way out, not in the gap.
+  if (registersShutdownListener(model, handOff)) return undefined;
   if (precedingStartCall(model, handOff, connection) || runsAfterStart(model, handOff, connection)) return undefined;
   const scope = enclosingFunction(handOff) ?? model.program;
   const nodes = ownNodes(scope);

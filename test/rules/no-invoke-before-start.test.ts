@@ -178,6 +178,39 @@ window.addEventListener('focus', () => {
   chat.invoke('Seen').catch(console.error);
 });
 await news.start();`,
+    // Listeners for the way out (a signal, the process's exit, the page unloading, the app quitting)
+    // run when the program ends, not in the moments before its start.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/agents').build();
+process.on('SIGINT', () => {
+  void connection.send('Leaving');
+});
+process.once('SIGTERM', () => void connection.invoke('Leaving'));
+process.on('exit', () => void connection.send('Gone'));
+await loadConfig();
+await connection.start();
+declare function loadConfig(): Promise<void>;`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function main(): Promise<void> {
+  window.addEventListener('beforeunload', () => {
+    void connection.send('Leaving');
+  });
+  addEventListener('pagehide', () => void connection.send('Hidden'));
+  await loadSettings();
+  await connection.start();
+}
+main().catch(console.error);
+declare function loadSettings(): Promise<void>;`,
+    // The event named through a constant; an Electron app quitting.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { app } from 'electron';
+const SHUTDOWN = 'SIGTERM';
+const connection = new HubConnectionBuilder().withUrl('/hubs/desktop').build();
+process.on(SHUTDOWN, () => void connection.send('Closing'));
+app.on('before-quit', () => void connection.send('Quitting'));
+await app.whenReady();
+await connection.start();`,
   ],
   invalid: [
     // Job handlers go live before the start, and an await comes between.
@@ -201,8 +234,8 @@ await connection.start();`,
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
 async function main(): Promise<void> {
-  window.addEventListener('beforeunload', () => {
-    void connection.send('Leaving');
+  window.addEventListener('message', (event: MessageEvent) => {
+    void connection.send('Relay', event.data);
   });
   await loadSettings();
   for (;;) {
@@ -217,6 +250,32 @@ async function main(): Promise<void> {
 main().catch(console.error);
 declare function loadSettings(): Promise<void>;`,
       errors: [{ messageId: 'invokeInCallbackBeforeStart', line: 5, column: 10 }],
+    },
+    // A child process can exit at once: only the process's own exit is the way out.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { spawn } from 'node:child_process';
+const connection = new HubConnectionBuilder().withUrl('/hubs/builds').build();
+const child = spawn('make', ['all']);
+child.on('exit', (code: number | null) => {
+  void connection.send('BuildDone', code);
+});
+await loadConfig();
+await connection.start();
+declare function loadConfig(): Promise<void>;`,
+      errors: [{ messageId: 'invokeInCallbackBeforeStart', line: 6, column: 8 }],
+    },
+    // A message from the parent process can come before the start.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/workers').build();
+process.on('message', (message: unknown) => {
+  connection.invoke('Forward', message).catch(console.error);
+});
+await loadConfig();
+await connection.start();
+declare function loadConfig(): Promise<void>;`,
+      errors: [{ messageId: 'invokeInCallbackBeforeStart', line: 4, column: 3 }],
     },
     // Right after a floating start.
     {
