@@ -14,7 +14,8 @@ import { classOfThis, componentStateField, objectOfThis, stateObjectClass } from
 import { PAGE_OBJECTS } from './owners/page-start.js';
 import { isCustomHook } from './owners/react-component.js';
 import { isDependencyList, isReactRef, isStateSetter, valueHookOf } from './owners/react-hooks.js';
-import { isAppGlobalProperty, isAppProvide, vueComponentOfSetup } from './owners/vue.js';
+import { isAppGlobalProperty, isAppProvide } from './owners/vue-app.js';
+import { vueComponentOfSetup } from './owners/vue-component.js';
 import { CLASSIC_PROXY_FACTORY, CONNECTION_METHODS } from './signalr.js';
 
 /** Promise (and jQuery Deferred) methods: callbacks chained on a connection's own promise stay with it. */

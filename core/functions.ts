@@ -10,7 +10,7 @@ import { calledMethod, isFunction, outermostWrapper, skipWrappers, staticPropert
 import type { ClassNode, SignalRModel } from './model.js';
 import { classOfThis, objectOfThis } from './model/slots.js';
 import { isFunctionHook } from './owners/react-hooks.js';
-import { vueMethodOf } from './owners/vue.js';
+import { vueMethodOf } from './owners/vue-component.js';
 
 /** The function `node` is, or names: a function declaration or a `const` holding a function. */
 export function functionOf(model: SignalRModel, node: Node): FunctionNode | undefined {

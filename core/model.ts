@@ -96,7 +96,7 @@ export interface ModelOptions {
   readonly textFilter?: RegExp;
   /**
    * The file's name, for what only it tells: a `.vue` file's default export is a Vue component even
-   * when the file imports nothing from Vue (core/owners/vue.ts).
+   * when the file imports nothing from Vue (core/owners/vue-component.ts).
    */
   readonly filename?: string;
   /**

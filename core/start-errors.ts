@@ -22,7 +22,7 @@ import { startCalls } from './flow.js';
 import type { Connection, SignalRModel } from './model.js';
 import { ANGULAR_INIT_METHODS } from './owners/angular.js';
 import { effectCallOf } from './owners/react-effect.js';
-import { VUE_INIT_OPTIONS } from './owners/vue.js';
+import { VUE_INIT_OPTIONS } from './owners/vue-component.js';
 import { callbackRole, promiseFate } from './promises.js';
 import type { ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';

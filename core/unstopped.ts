@@ -16,7 +16,7 @@ import type { BoundedOwner } from './owners/index.js';
 import { ownerOfConnection } from './owners/index.js';
 import { reactUnmountCallback } from './owners/react-class.js';
 import { effectCallbacks, effectCleanups, isStaleInCleanup } from './owners/react-effect.js';
-import type { VueComponentOwner } from './owners/vue.js';
+import type { VueComponentOwner } from './owners/vue-component.js';
 import { vueUnmountCallbacks } from './owners/vue.js';
 import { CONNECTION_METHODS } from './signalr.js';
 import { stopSites, uncalledStops } from './stops.js';

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Node } from '../ast.js';
 import { enclosingFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, Slot } from '../model.js';
-import { VUE_METHOD_GROUPS } from '../owners/vue.js';
+import { VUE_METHOD_GROUPS } from '../owners/vue-component.js';
 import type { Bindings } from './imports.js';
 
 /** The slots of a file; the model (core/model.ts) reads connections out of them. */
@@ -161,7 +161,7 @@ export function objectOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpr
 
 /**
  * For the object under a component's `methods`, `computed` or `watch` option, the component's options:
- * Vue calls those functions with `this` the component (the names are Vue's, see core/owners/vue.ts).
+ * Vue calls those functions with `this` the component (the names are Vue's, see core/owners/vue-component.ts).
  */
 function optionsOfMethodGroup(object: TSESTree.ObjectExpression): TSESTree.ObjectExpression | undefined {
   const group = object.parent;

@@ -27,8 +27,9 @@ import { effectCallOf, isEffectHelper } from './react-effect.js';
 import type { ReactClassComponentOwner } from './react-class.js';
 import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from './react-class.js';
 import { isHeldByComponent } from './react-component.js';
-import type { VueComponentOwner } from './vue.js';
-import { isInScriptSetup, isScriptSetupVariable, isVueClassComponent, isVueHookCallback, isVueOptions, scriptSetupOwner, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue.js';
+import type { VueComponentOwner } from './vue-component.js';
+import { isVueClassComponent, isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue-component.js';
+import { isInScriptSetup, isScriptSetupVariable, scriptSetupOwner } from './vue-script-setup.js';
 
 /** A lifecycle that ends, and so must stop what it started. */
 export type BoundedOwner = FunctionOwner | HandlerOwner | ReactEffectOwner | ReactClassComponentOwner | AngularComponentOwner | VueComponentOwner;
