@@ -34,7 +34,7 @@ import { analyzeFile, parseFile, preservingLineEnds, recastOptions, reportSkip }
 import { TextEdits } from './utils/edits.js';
 import { parserFor } from './utils/parser.js';
 import type { FileStyle } from './utils/style.js';
-import { detectStyle } from './utils/style.js';
+import { detectStyle, indentBlock } from './utils/style.js';
 
 export { parser } from './utils/parser.js';
 
@@ -49,6 +49,8 @@ interface Context {
   readonly parsed: ParsedFile;
   readonly file: FileInfo;
   readonly api: API;
+  /** Code added as text is indented with the file's own step (recast keeps a parsed snippet's indentation). */
+  readonly style: FileStyle;
 }
 
 /** Done, or why not (reported at `node`). */
@@ -78,7 +80,7 @@ const transform: Transform = preservingLineEnds((original: FileInfo, api: API, o
   if (!parsed) return inserted;
   const style = detectStyle(current.source, parsed.program, file.path);
   // Pass 2, through recast: everything else, including what pass 1 could not do (reported here).
-  const context: Context = { parsed, file: current, api };
+  const context: Context = { parsed, file: current, api, style };
   let changed = false;
   // Last created first: wrapping a later connection's code in `try` leaves in place the statement
   // that creates an earlier one, whose `try` then takes the first `try` along (nested blocks).
@@ -347,7 +349,7 @@ function statementOfCall(call: TSESTree.CallExpression): TSESTree.Statement | un
 
 /** `return () => { void connection.stop(); };`, or the stop added to the cleanups the effect returns. */
 function stopInEffectCleanup(context: Context, finding: UnstoppedConnection, owner: Extract<BoundedOwner, { kind: 'react-effect' }>): Outcome {
-  const { parsed } = context;
+  const { parsed, style } = context;
   const callback = owner.node;
   if (callback.async) return skip(callback, 'an async effect callback returns a promise, which React does not run as a cleanup');
   if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return skip(callback, 'the effect callback has no block body to return a cleanup from');
@@ -370,10 +372,10 @@ function stopInEffectCleanup(context: Context, finding: UnstoppedConnection, own
     return undefined;
   });
   for (const returned of returns) {
-    const outcome = addToCleanup(parsed, returned, stop);
+    const outcome = addToCleanup(parsed, style, returned, stop);
     if (!outcome.done) return outcome;
   }
-  if (body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) body.body.push(parseStatement(parsed, `return () => {\n  ${stop}\n};`) as TSESTree.Statement);
+  if (body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) body.body.push(parseStatement(parsed, indentBlock(style, `return () => {\n  ${stop}\n};`)) as TSESTree.Statement);
   return DONE;
 }
 
@@ -428,10 +430,10 @@ function cleanupOnlyDependencies(effectCallback: FunctionNode): TSESTree.ArrayEx
   return returned && isFunction(skipWrappers(returned)) ? dependencies : undefined;
 }
 
-function addToCleanup(parsed: ParsedFile, returned: TSESTree.ReturnStatement, stop: string): Outcome {
+function addToCleanup(parsed: ParsedFile, style: FileStyle, returned: TSESTree.ReturnStatement, stop: string): Outcome {
   const argument = returned.argument;
   if (!argument) {
-    returned.argument = parseExpression(parsed, `() => {\n  ${stop}\n}`) as TSESTree.Expression;
+    returned.argument = parseExpression(parsed, indentBlock(style, `() => {\n  ${stop}\n}`)) as TSESTree.Expression;
     return DONE;
   }
   const cleanup = isFunction(argument) ? argument : undefined;
@@ -445,7 +447,7 @@ function addToCleanup(parsed: ParsedFile, returned: TSESTree.ReturnStatement, st
     return DONE;
   }
   if (argument.type === AST_NODE_TYPES.Identifier && localFunctionOf(parsed.model, argument)) {
-    returned.argument = parseExpression(parsed, `() => {\n  ${argument.name}();\n  ${stop}\n}`) as TSESTree.Expression;
+    returned.argument = parseExpression(parsed, indentBlock(style, `() => {\n  ${argument.name}();\n  ${stop}\n}`)) as TSESTree.Expression;
     return DONE;
   }
   return skip(returned, 'the effect returns a cleanup this codemod cannot extend; add the stop to it by hand');
@@ -649,7 +651,7 @@ function setupHolder(finding: UnstoppedConnection, owner: Extract<BoundedOwner, 
 }
 
 function stopInSetup(context: Context, finding: UnstoppedConnection, setup: FunctionNode | TSESTree.Program, holder: Variable): Outcome {
-  const { parsed } = context;
+  const { parsed, style } = context;
   const block = setup.type === AST_NODE_TYPES.Program ? setup : setup.body;
   if (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.Program) return skip(setup, 'the setup function has no block body to register an unmount hook in');
   const declarator = holder.defs[0]?.node;
@@ -671,7 +673,7 @@ function stopInSetup(context: Context, finding: UnstoppedConnection, setup: Func
   const hook = vueHookName(parsed);
   if (!hook) return skip(finding.start, `\`${VUE_UNMOUNT_HOOK}\` is a name of this file that is not Vue's; register the unmount hook by hand`);
   const body: TSESTree.Node[] = block.body;
-  body.splice(body.indexOf(declaration) + 1, 0, parseStatement(parsed, `${hook}(() => {\n  ${stop}\n});`) as TSESTree.Statement);
+  body.splice(body.indexOf(declaration) + 1, 0, parseStatement(parsed, indentBlock(style, `${hook}(() => {\n  ${stop}\n});`)) as TSESTree.Statement);
   return DONE;
 }
 

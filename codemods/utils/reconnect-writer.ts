@@ -190,7 +190,7 @@ export class Writer {
       removals.push(removal.edit);
       chain = chain.filter((call) => call !== removal.droppedCall);
     }
-    const edits = this.wrapStart(start, chain, written.at(-1) ?? start, connection, callText, plan, unheard);
+    const edits = this.wrapStart(start, chain, written.at(-1) ?? start, removals, connection, callText, plan, unheard);
     return typeof edits === 'string' ? edits : [...removals, ...edits];
   }
 
@@ -222,7 +222,16 @@ export class Writer {
   }
 
   /** `whole` is the chain as written, before a dropped `.catch`: where its value goes. */
-  private wrapStart(start: TSESTree.CallExpression, chain: readonly TSESTree.CallExpression[], whole: Node, connection: string, callText: string, plan: Plan, unheard: boolean): TextEdit[] | string {
+  private wrapStart(
+    start: TSESTree.CallExpression,
+    chain: readonly TSESTree.CallExpression[],
+    whole: Node,
+    removals: readonly TextEdit[],
+    connection: string,
+    callText: string,
+    plan: Plan,
+    unheard: boolean,
+  ): TextEdit[] | string {
     if (rejectionHandlers(chain).length === 0) {
       const reason = unheard ? undefined : this.failureListener(whole);
       if (reason) return `the failure of \`${callText}\` reaches ${reason}, which would no longer hear it; retry the start there`;
@@ -232,14 +241,18 @@ export class Writer {
     if (!this.style.language.arrows && usesThis(last)) return `\`${callText}\` is chained on code that uses \`this\`, which a \`function\` wrapper would change`;
     const startWithRetry = this.helper(plan, RECONNECT_HELPERS.startWithRetry);
     const edits: TextEdit[] = [{ start: start.range[0], end: start.range[1], text: 'started' }];
+    const replaced = [edits[0]!, ...removals];
     if (this.style.language.arrows) {
       const head = `${startWithRetry}(${connection}, (started) =>`;
       const oneLine = last.loc.start.line === last.loc.end.line;
       const width = this.edits.lineLength(last.range[0]) + head.length + 2 - callText.length + 'started'.length;
-      if (oneLine && width > LINE_WIDTH) {
-        // As Prettier breaks a call whose last argument is a long arrow function.
+      const onePerLine = chain.some((call) => this.startsLine(call));
+      if ((oneLine && width > LINE_WIDTH) || onePerLine) {
+        // As Prettier breaks a call whose last argument is a long arrow function, or whose body is a
+        // chain broken one call per line: the body on the next line, the chain one step further in.
         const indent = this.edits.indentAt(last.range[0]);
         edits.unshift({ start: last.range[0], end: last.range[0], text: `${head}\n${indent}${this.style.indent}` });
+        if (onePerLine) edits.push(...this.indentFollowingLines(last, replaced));
         edits.push({ start: last.range[1], end: last.range[1], text: `${this.style.trailingCommas ? ',' : ''}\n${indent})` });
       } else {
         edits.unshift({ start: last.range[0], end: last.range[0], text: `${head} ` });
@@ -250,10 +263,34 @@ export class Writer {
     // `function (started) { return …; }`, the chain's own lines one step further in.
     const indent = this.edits.indentAt(last.range[0]);
     edits.unshift({ start: last.range[0], end: last.range[0], text: `${startWithRetry}(${connection}, function (started) {\n${indent}${this.style.indent}return ` });
-    for (let at = this.source.indexOf('\n', last.range[0]); at >= 0 && at < last.range[1]; at = this.source.indexOf('\n', at + 1)) {
-      if (this.source[at + 1] !== '\n') edits.push({ start: at + 1, end: at + 1, text: this.style.indent });
-    }
+    edits.push(...this.indentFollowingLines(last, replaced));
     edits.push({ start: last.range[1], end: last.range[1], text: `${semicolon(this.style)}\n${indent}})` });
+    return edits;
+  }
+
+  /** The call's `.method` begins a line: the chain it ends is written one call per line. */
+  private startsLine(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappers(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && /\n[ \t]*$/.test(this.source.slice(0, this.source.lastIndexOf('.', callee.property.range[0])));
+  }
+
+  /**
+   * One more indentation step at the start of every line of `node` after its first, except blank
+   * lines, lines inside template literals (their text) and lines that other edits replace.
+   */
+  private indentFollowingLines(node: Node, replaced: readonly TextEdit[]): TextEdit[] {
+    // Lines starting in [from, to) are left alone.
+    const kept = replaced.map((edit): [number, number] => [edit.start, edit.end]);
+    walk(node, (inner) => {
+      if (inner.type === AST_NODE_TYPES.TemplateLiteral) kept.push([inner.range[0] + 1, inner.range[1]]);
+      return undefined;
+    });
+    const edits: TextEdit[] = [];
+    for (let at = this.source.indexOf('\n', node.range[0]); at >= 0 && at < node.range[1]; at = this.source.indexOf('\n', at + 1)) {
+      const lineStart = at + 1;
+      if (this.source[lineStart] === '\n' || kept.some(([from, to]) => from <= lineStart && lineStart < to)) continue;
+      edits.push({ start: lineStart, end: lineStart, text: this.style.indent });
+    }
     return edits;
   }
 

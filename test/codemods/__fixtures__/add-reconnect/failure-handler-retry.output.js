@@ -43,10 +43,12 @@ const status = document.getElementById('status');
 
 connection.on('message', (text) => console.log(text));
 
-startWithRetry(connection, (started) => started
-  .then(() => {
-    status.textContent = 'Connected';
-  })
-  .catch((error) => {
-    status.textContent = `Cannot connect: ${error.message}`;
-  }));
+startWithRetry(connection, (started) =>
+  started
+    .then(() => {
+      status.textContent = 'Connected';
+    })
+    .catch((error) => {
+      status.textContent = `Cannot connect: ${error.message}`;
+    })
+);

@@ -50,9 +50,11 @@ export class LobbyService {
       .withAutomaticReconnect(retryForever)
       .build();
     this.connection.onreconnected(() => this.connection?.invoke('JoinGroup', 'lobby'));
-    startWithRetry(this.connection, (started) => started
-      .then(() => this.join())
-      .catch((error: unknown) => console.error(error)));
+    startWithRetry(this.connection, (started) =>
+      started
+        .then(() => this.join())
+        .catch((error: unknown) => console.error(error))
+    );
   }
 
   private join(): void {

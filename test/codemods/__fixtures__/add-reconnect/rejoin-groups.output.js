@@ -45,6 +45,8 @@ connection.onreconnected(() => connection.invoke('JoinGroup', room));
 
 connection.on('message', (user, text) => console.log(user + ': ' + text));
 
-startWithRetry(connection, (started) => started
-  .then(() => connection.invoke('JoinGroup', room))
-  .catch((error) => console.error(error)));
+startWithRetry(connection, (started) =>
+  started
+    .then(() => connection.invoke('JoinGroup', room))
+    .catch((error) => console.error(error))
+);

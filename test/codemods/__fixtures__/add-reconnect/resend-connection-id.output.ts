@@ -48,6 +48,8 @@ connection.onreconnected(() =>
   fetch('/api/notifications/subscribe', { method: 'POST', body: connection.connectionId })
 );
 
-startWithRetry(connection, (started) => started
-  .then(() => fetch('/api/notifications/subscribe', { method: 'POST', body: connection.connectionId }))
-  .catch((error: unknown) => console.error(error)));
+startWithRetry(connection, (started) =>
+  started
+    .then(() => fetch('/api/notifications/subscribe', { method: 'POST', body: connection.connectionId }))
+    .catch((error: unknown) => console.error(error))
+);

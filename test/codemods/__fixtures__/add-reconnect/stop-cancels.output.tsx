@@ -55,9 +55,11 @@ export function PresenceBadge({ user }: { user: string }) {
       .withUrl(`/hubs/presence?user=${encodeURIComponent(user)}`)
       .withAutomaticReconnect(retryForever)
       .build();
-    startWithRetry(connection, (started) => started
-      .then(() => setStatus('Online'))
-      .catch((error: Error) => setStatus(`Offline: ${error.message}`)));
+    startWithRetry(connection, (started) =>
+      started
+        .then(() => setStatus('Online'))
+        .catch((error: Error) => setStatus(`Offline: ${error.message}`))
+    );
     return () => {
       stopConnection(connection);
     };

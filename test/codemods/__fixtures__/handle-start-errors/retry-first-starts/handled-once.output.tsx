@@ -46,9 +46,11 @@ export function Inbox({ onMail }: { onMail: (subject: string) => void }) {
   useEffect(() => {
     const connection = new HubConnectionBuilder().withUrl('/hubs/mail').withAutomaticReconnect().build();
     connection.on('Mail', onMail);
-    startWithRetry(connection, (started) => started
-      .then(() => setProblem(undefined))
-      .catch((reason: unknown) => setProblem(String(reason))));
+    startWithRetry(connection, (started) =>
+      started
+        .then(() => setProblem(undefined))
+        .catch((reason: unknown) => setProblem(String(reason)))
+    );
     return () => {
       void stopConnection(connection);
     };
