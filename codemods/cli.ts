@@ -387,4 +387,9 @@ function internalError(error: unknown): number {
   return EXIT.cannotRun;
 }
 process.on('uncaughtException', (error) => process.exit(internalError(error)));
+// A reader that stops early (`signalr-codemod … --print | head`) closes stdout: what it did not read
+// is not needed, so the run goes on (its writes too) and ends with its own exit code.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.exit(internalError(error));
+});
 process.exitCode = await main(process.argv.slice(2)).catch(internalError);

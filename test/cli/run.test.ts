@@ -1,6 +1,6 @@
 // The built CLI on a copy of a small project: what it changes, what it leaves alone, and every
 // output flag. Codemods: the test-only ones of test/cli/codemods/ (see harness.ts).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,19 @@ describe('--dry, --print, --check', () => {
     const run = runCli(cli, ['fixture-await-joins', 'src/rooms.ts', '--print'], { cwd: project });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("+  await connection.invoke('JoinGroup', room);");
+    expect(readFileSync(join(project, 'src/rooms.ts'), 'utf8')).toBe(AWAITED_ROOMS);
+  });
+
+  it('a reader that closes stdout early (`| head`) stops neither the run nor its writes', async () => {
+    const project = makeProject();
+    const child = spawn(process.execPath, [cli, 'fixture-await-joins', '.', '--print'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has started: every write it makes to stdout meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('internal error');
+    expect(status).toBe(0);
     expect(readFileSync(join(project, 'src/rooms.ts'), 'utf8')).toBe(AWAITED_ROOMS);
   });
 
