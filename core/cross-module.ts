@@ -111,10 +111,14 @@ export class ProjectLinks implements CrossModuleLinks {
     return method && this.classOf(model, method.object)?.fact.methods.get(method.name);
   }
 
-  /** The other module's export `node` names (`hub`, `api.hub`, a namespace member). */
+  /**
+   * The other module's export `node` names (`hub`, `api.hub`, a namespace member, `require('./hub').hub`,
+   * a destructured `require`). A whole module (`const hub = require('./hub')`, a namespace) names the
+   * `MODULE_OBJECT` export, which only a CommonJS `module.exports = …` (or `export =`) gives.
+   */
   private valueFact(model: SignalRModel, node: Node): ValueFact | undefined {
     const binding = model.moduleBindingOf(node);
-    if (!binding || binding.name === '*') return undefined;
+    if (!binding) return undefined;
     const path = this.resolve(binding.module);
     return path ? factsOf(this.host, path, this.depth).exports.get(binding.name) : undefined;
   }

@@ -28,6 +28,8 @@ const RESTART_TEXT =
   /\bonclose\s*\(|\bwithAutomaticReconnect\s*\(|\.disconnected\s*\(|\.reconnect\s*\(|\.state\s*[!=]==?\s*(?:[\w.]*HubConnectionState\.Disconnected\b|['"]Disconnected['"])/;
 /** Tests and their fakes restart nothing in the running app. */
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__)[\\/]|\.(?:spec|test)\.[cm]?[jt]sx?$/;
+/** A name an importer's text can show. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Text that builds a connection of its own. */
 const BUILDS_TEXT = /\bHubConnectionBuilder\b|\.hubConnection\s*\(/;
 
@@ -45,7 +47,9 @@ export function mayRestartElsewhere(file: string, exportNames: readonly string[]
   const projectFiles = listProject(file);
   if (!projectFiles) return true;
   const moduleName = basename(file, extname(file));
-  const names = [...new Set([moduleName === 'index' ? basename(dirname(file)) : moduleName, ...exportNames.filter((name) => name !== 'default')])];
+  // `default` and `*` (core/exports.ts) are no word an importer writes; `api.create` is two.
+  const words = exportNames.flatMap((name) => name.split('.')).filter((word) => IDENTIFIER.test(word) && word !== 'default');
+  const names = [...new Set([moduleName === 'index' ? basename(dirname(file)) : moduleName, ...words])];
   for (const candidate of projectFiles) {
     if (candidate.path === file || TEST_FILE.test(candidate.path)) continue;
     const text = moduleText(candidate.path);

@@ -1,12 +1,14 @@
 // What a module of the project gives its importers, as far as SignalR goes: a connection it exports
 // (a singleton), a function that returns one (a factory, or an accessor of one it holds), a function
 // that joins a group for its caller, and classes (or an exported instance) whose methods and fields do
-// those things. Read from the module's own model, so every shape the model knows counts.
+// those things, exported the ES way or the CommonJS way. Read from the module's own model, so every
+// shape the model knows counts.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { DEFAULT_EXPORT, exportedName, MODULE_OBJECT, ownExports } from './exports.js';
 import { functionOf } from './functions.js';
 import type { GroupJoin } from './group-joins.js';
 import { groupJoins } from './group-joins.js';
@@ -51,7 +53,10 @@ export interface ClassFact {
 }
 
 export interface ModuleFacts {
-  /** By exported name (`default` for the default export). */
+  /**
+   * By exported name (core/exports.ts): `default` for the default export, `*` (`MODULE_OBJECT`) for a
+   * CommonJS module's whole `module.exports`, which `require('./m')` returns.
+   */
   readonly exports: ReadonlyMap<string, ValueFact>;
 }
 
@@ -60,56 +65,33 @@ export const NO_FACTS: ModuleFacts = { exports: new Map() };
 /** Resolves `export … from '<specifier>'`: the facts of that module, when it is one of the project's. */
 export type ReexportSource = (specifier: string) => ModuleFacts | undefined;
 
-/** The facts of a module from its model. */
+/**
+ * The facts of a module from its model: its own exports, ES and CommonJS (core/exports.ts), then what
+ * it re-exports from the project's other modules.
+ */
 export function extractFacts(model: SignalRModel, settings: SignalRSettings, reexported: ReexportSource): ModuleFacts {
   const joins = groupJoins(model, settings);
   const exports = new Map<string, ValueFact>();
   const add = (name: string, fact: ValueFact | undefined): void => {
     if (fact && !exports.has(name)) exports.set(name, fact);
   };
+  // One fact per value: `module.exports = f` gives `f` as `*` and as `default`, and an importer that
+  // reaches it both ways holds the same connection.
+  const factsByValue = new Map<Node, ValueFact | undefined>();
+  for (const { name, value } of ownExports(model)) {
+    if (!factsByValue.has(value)) factsByValue.set(value, valueFact(model, joins, value));
+    add(name, factsByValue.get(value));
+  }
   for (const statement of model.program.body) {
-    switch (statement.type) {
-      case AST_NODE_TYPES.ExportNamedDeclaration:
-        if (statement.source) {
-          const source = reexported(statement.source.value);
-          for (const specifier of statement.specifiers) {
-            add(exportedName(specifier.exported), source?.exports.get(exportedName(specifier.local)));
-          }
-        } else if (statement.declaration) {
-          for (const [name, value] of declaredValues(statement.declaration)) add(name, valueFact(model, joins, value));
-        } else {
-          for (const specifier of statement.specifiers) add(exportedName(specifier.exported), valueFact(model, joins, specifier.local));
-        }
-        break;
-      case AST_NODE_TYPES.ExportDefaultDeclaration:
-        add('default', valueFact(model, joins, statement.declaration));
-        break;
-      case AST_NODE_TYPES.ExportAllDeclaration: {
-        const source = reexported(statement.source.value);
-        if (statement.exported) break;
-        for (const [name, fact] of source?.exports ?? []) if (name !== 'default') add(name, fact);
-        break;
-      }
-      default:
-        break;
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+      const source = reexported(statement.source.value);
+      for (const specifier of statement.specifiers) add(exportedName(specifier.exported), source?.exports.get(exportedName(specifier.local)));
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
+      const source = reexported(statement.source.value);
+      for (const [name, fact] of source?.exports ?? []) if (name !== DEFAULT_EXPORT && name !== MODULE_OBJECT) add(name, fact);
     }
   }
   return exports.size === 0 ? NO_FACTS : { exports };
-}
-
-function exportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
-
-/** The names and values an exported declaration binds. */
-function declaredValues(declaration: TSESTree.NamedExportDeclarations): [string, Node][] {
-  if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
-    return [[declaration.id.name, declaration]];
-  }
-  if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) return [];
-  return declaration.declarations.flatMap((declarator): [string, Node][] =>
-    declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init ? [[declarator.id.name, declarator.id]] : [],
-  );
 }
 
 /** What an exported value is: a connection, a function, a class or an instance of one. */
@@ -221,37 +203,4 @@ function isReturned(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
     if (!chained) return false;
     current = outermostWrapper(parent.parent as TSESTree.CallExpression);
   }
-}
-
-/**
- * The names under which the module hands `fn` to importers: the function's own export names, or for
- * a method, its class's (`HubFactory` for `HubFactory.prototype.create`) together with the method's
- * name. Undefined when no export reaches it.
- */
-export function exportNamesOf(model: SignalRModel, fn: FunctionNode): string[] | undefined {
-  const holder = outermostWrapper(fn).parent;
-  if (holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition) {
-    const classNode = holder.parent.parent;
-    const method = staticPropertyName(holder);
-    const classNames = classNode && exportNamesOfDeclaration(model, classNode, classNode.id ?? undefined);
-    return classNames && method !== undefined ? [...classNames, method] : undefined;
-  }
-  const name = fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id ? fn.id : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.id : undefined;
-  const declaration = holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.parent : fn;
-  return declaration && exportNamesOfDeclaration(model, declaration, name?.type === AST_NODE_TYPES.Identifier ? name : undefined);
-}
-
-/** `export function f`, `export default class`, `export const f = …`, or a later `export { f as g }` / `export default f`. */
-function exportNamesOfDeclaration(model: SignalRModel, declaration: Node, name: TSESTree.Identifier | undefined): string[] | undefined {
-  const parent = declaration.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return name ? ['default', name.name] : ['default'];
-  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return name ? [name.name] : undefined;
-  if (!name) return undefined;
-  const names: string[] = [];
-  for (const reference of model.variableOf(name)?.references ?? []) {
-    const user = reference.identifier.parent;
-    if (user?.type === AST_NODE_TYPES.ExportSpecifier) names.push(name.name, exportedName(user.exported));
-    else if (user?.type === AST_NODE_TYPES.ExportDefaultDeclaration) names.push(name.name, 'default');
-  }
-  return names.length > 0 ? [...new Set(names)] : undefined;
 }

@@ -11,14 +11,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, walk } from '../ast.js';
-import { isExportedFunction, isExportedValue, isExportedVariable } from '../exports.js';
+import { functionExportOf, isExportedFunction, isExportedValue, isExportedVariable } from '../exports.js';
 import type { ConnectionFlow, HandOff } from '../flow.js';
 import { followConnection, isOnConnection } from '../flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from '../model.js';
 import { ownerOfConnection } from '../owners/index.js';
 import { isLentToChild } from '../owners/react-component.js';
-import { exportNamesOf } from '../project-facts.js';
 import { BUILDER_METHODS, CONNECTION_METHODS } from '../signalr.js';
 import { classicTransportWithoutWebSockets, coreTransportWithoutWebSockets } from '../transports.js';
 import type { RetryPolicy } from './policies.js';
@@ -300,9 +299,10 @@ class Analyser {
     for (const handOff of handOffs) {
       if (handOff.how !== 'returned') return false;
       const fn = isFunction(handOff.node) ? handOff.node : enclosingFunction(handOff.node);
-      const exported = fn && exportNamesOf(this.model, fn);
+      const exported = fn && functionExportOf(this.model, fn);
       if (!exported) return false;
-      names.push(...exported);
+      // The words an importer's text would show: export names, the method, the name in this file.
+      names.push(...exported.names, ...(exported.method === undefined ? [] : [exported.method]), ...(exported.localName === undefined ? [] : [exported.localName]));
     }
     return !this.model.mayRestartElsewhere(names);
   }
