@@ -4,6 +4,7 @@
 // It runs only the codemods of codemods/registry.ts, from this package's own build: nothing it loads
 // or executes comes from the code it is pointed at.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,10 @@ import type { RunCounts } from './runner/run.js';
 import { runCodemods } from './runner/run.js';
 import type { Shard } from './runner/shard.js';
 import { parseShard } from './runner/shard.js';
+
+// Node 22.1+ keeps the compiled code of the modules it loads (TypeScript, the parser, recast) on disk,
+// so later runs skip compiling them, as ESLint's own command does; Node 20 has no such cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const EXIT = {
   /** Done: files written (or nothing to do). */
