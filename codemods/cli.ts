@@ -16,7 +16,7 @@ import type { CodemodInfo, CodemodOption } from './registry.js';
 import { CODEMODS } from './registry.js';
 import { inRunOrder } from './runner/run-order.js';
 import type { OptionSpec, OptionValues } from './runner/command-line.js';
-import { closestMatch, optionKey, parseCommandLine, UsageError } from './runner/command-line.js';
+import { closestMatch, optionKey, optionsOf, parseCommandLine, UsageError } from './runner/command-line.js';
 import { DEFAULT_EXTENSIONS, SKIPPED_DIRECTORIES } from './runner/discover.js';
 import type { UncommittedFile } from './runner/git.js';
 import { createProgress } from './runner/progress.js';
@@ -106,9 +106,17 @@ interface Invocation {
   readonly shard: Shard | undefined;
 }
 
-/** Every option a codemod of the registry declares, with its codemod. */
-function codemodOptions(): { readonly codemod: CodemodInfo; readonly option: CodemodOption }[] {
-  return CODEMODS.flatMap((codemod) => (codemod.options ?? []).map((option) => ({ codemod, option })));
+/** Every option the registry's codemods take, once, with the codemods that take it. */
+function codemodOptions(): { readonly option: CodemodOption; readonly codemods: readonly CodemodInfo[] }[] {
+  const byName = new Map<string, { readonly option: CodemodOption; readonly codemods: CodemodInfo[] }>();
+  for (const codemod of CODEMODS) {
+    for (const option of optionsOf(codemod)) {
+      const entry = byName.get(option.name) ?? { option, codemods: [] };
+      entry.codemods.push(codemod);
+      byName.set(option.name, entry);
+    }
+  }
+  return [...byName.values()];
 }
 
 const OPTION_COLUMN = 28;
@@ -138,8 +146,9 @@ function helpText(): string {
   const codemodLines = inRunOrder(CODEMODS).map((codemod) => `  ${codemod.name.padEnd(nameWidth)}${codemod.description}${fixes(codemod)}`);
   const flags = (option: CliOption): string => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`;
   const optionLines = OPTIONS.map((option) => optionLine(flags(option), option.help));
-  const codemodOptionLines = codemodOptions().map(({ codemod, option }) =>
-    optionLine(`    --${option.name}${option.type === 'string' ? ` <${option.choices?.join('|') ?? 'value'}>` : ''}`, wrap(`${codemod.name}: ${option.description}`, HELP_WIDTH - OPTION_COLUMN)),
+  const valueOf = (option: CodemodOption): string => (option.type === 'boolean' ? '' : ` ${option.choices ? `<${option.choices.join('|')}>` : (option.value ?? '<value>')}`);
+  const codemodOptionLines = codemodOptions().map(({ option, codemods }) =>
+    optionLine(`    --${option.name}${valueOf(option)}`, wrap(`${codemods.map((codemod) => codemod.name).join(', ')}: ${option.description}`, HELP_WIDTH - OPTION_COLUMN)),
   );
   return `${USAGE}
 
@@ -154,7 +163,7 @@ ${codemodLines.join('\n') || '  (none registered)'}
 
 Options:
 ${optionLines.join('\n')}
-${codemodOptionLines.length > 0 ? `\nCodemod options (each for the codemod it names; the run must include that codemod):\n${codemodOptionLines.join('\n')}\n` : ''}
+${codemodOptionLines.length > 0 ? `\nCodemod options (each for the codemods it names; the run must include one of them):\n${codemodOptionLines.join('\n')}\n` : ''}
 Exit codes:
   0  done
   1  --check: some files would change (they are named)
@@ -230,16 +239,23 @@ function notACodemodMessage(word: string, cwd: string): string {
 /** The given codemod options, by transform key; an option of a codemod the run leaves out is a mistake. */
 function readCodemodOptions(values: OptionValues, selected: readonly CodemodInfo[]): Record<string, boolean | string> {
   const given: Record<string, boolean | string> = {};
-  for (const { codemod, option } of codemodOptions()) {
+  for (const { option, codemods } of codemodOptions()) {
     const value = values[option.name];
     if (value === undefined || Array.isArray(value)) continue;
-    if (!selected.includes(codemod)) throw new UsageError(`--${option.name} is an option of ${codemod.name}, which this run does not include.`);
+    if (!codemods.some((codemod) => selected.includes(codemod))) throw new UsageError(notIncludedMessage(option, codemods));
     if (typeof value === 'string' && option.choices && !option.choices.includes(value)) {
       throw new UsageError(`--${option.name} takes one of ${option.choices.join(', ')}, not "${value}".`);
     }
     given[optionKey(option)] = value as boolean | string;
   }
   return given;
+}
+
+function notIncludedMessage(option: CodemodOption, codemods: readonly CodemodInfo[]): string {
+  const names = codemods.map((codemod) => codemod.name);
+  if (names.length === 1) return `--${option.name} is an option of ${names[0]}, which this run does not include.`;
+  const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `--${option.name} is an option of ${list}, ${names.length === 2 ? 'neither' : 'none'} of which this run includes.`;
 }
 
 function readShard(text: string): Shard {
@@ -292,7 +308,7 @@ function loadSettings(path: string): SignalRSettings {
 function moduleOf(codemod: CodemodInfo): CodemodModule {
   const url = new URL(`./${codemod.name}.js`, import.meta.url);
   if (!existsSync(fileURLToPath(url))) throw new CodemodLoadError(`${fileURLToPath(url)} is missing: the package build is incomplete.`);
-  return { name: codemod.name, url: url.href };
+  return { name: codemod.name, url: url.href, writesHelpers: codemod.writesHelpers === true };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -15,6 +15,8 @@ export interface CodemodOption {
   readonly description: string;
   /** For `string` options: the values allowed, when they are few. */
   readonly choices?: readonly string[];
+  /** For `string` options without choices: how --help names the value (default `<value>`). */
+  readonly value?: string;
 }
 
 export interface CodemodInfo {
@@ -26,6 +28,12 @@ export interface CodemodInfo {
   readonly fixes: readonly string[];
   /** Options the transform reads; none when absent. */
   readonly options?: readonly CodemodOption[];
+  /**
+   * Its rewrites may call generated helpers (codemods/utils/helpers.ts): it takes the CLI's
+   * `--helpers-module` (HELPERS_MODULE_OPTION of runner/command-line.ts), and a run reports the
+   * helpers module as changed by it.
+   */
+  readonly writesHelpers?: boolean;
   /**
    * Codemods this one runs before when a run includes both, because their rewrite would hide what
    * this one fixes (the registry itself stays alphabetical; `inRunOrder` of runner/run-order.ts applies this).
@@ -58,12 +66,8 @@ export const CODEMODS: readonly CodemodInfo[] = [
         description:
           "Also restart from `onclose` where automatic reconnect can give up, as `require-reconnect`'s `requireRestartAfterGiveUp` asks.",
       },
-      {
-        name: 'helpers-module',
-        type: 'string',
-        description: 'Where the generated helpers module goes (default: signalr-helpers.ts or .js next to the first file that needs it).',
-      },
     ],
+    writesHelpers: true,
   },
   {
     name: 'handle-start-errors',
@@ -77,6 +81,7 @@ export const CODEMODS: readonly CodemodInfo[] = [
         description: "Also retry first starts whose failure is handled but never retried, as `handle-start-errors`' `requireFirstStartRetry` asks.",
       },
     ],
+    writesHelpers: true,
   },
   {
     name: 'no-connection-in-render',

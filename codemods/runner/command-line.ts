@@ -1,7 +1,7 @@
 // Reading `signalr-codemod`'s arguments: the CLI's own options and those the registry's codemods
 // declare. Node's `parseArgs` would do the splitting, but its errors are not ours to word (an unclosed
 // quote, no suggestion), so this small parser says what is wrong and what was probably meant.
-import type { CodemodOption } from '../registry.js';
+import type { CodemodInfo, CodemodOption } from '../registry.js';
 
 /** A problem with the command line; the message is a sentence for the user. */
 export class UsageError extends Error {
@@ -124,4 +124,20 @@ function editDistance(a: string, b: string): number {
 /** The key under which a transform receives a codemod option: `restart-on-close` → `restartOnClose`. */
 export function optionKey(option: CodemodOption): string {
   return option.name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * Where the generated helpers module goes, for the run as a whole: one option that every codemod
+ * which `writesHelpers` takes (./helpers.ts reads it when it settles the helpers).
+ */
+export const HELPERS_MODULE_OPTION: CodemodOption = {
+  name: 'helpers-module',
+  type: 'string',
+  value: '<path>',
+  description: 'Where the generated helpers module goes (default: signalr-helpers.ts or .js next to the first file that needs it).',
+};
+
+/** The options `codemod` takes: its own, then the helpers module's when it writes helpers. */
+export function optionsOf(codemod: CodemodInfo): readonly CodemodOption[] {
+  return [...(codemod.options ?? []), ...(codemod.writesHelpers ? [HELPERS_MODULE_OPTION] : [])];
 }

@@ -5,7 +5,9 @@ import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { SHARED_HELPERS_SPECIFIER } from '../utils/helpers.js';
+import { HELPERS_MODULE_OPTION, optionKey } from './command-line.js';
 import { settleSharedHelpers } from '../utils/shared-helpers.js';
+import type { CodemodModule } from './protocol.js';
 import type { FileStamp } from './read.js';
 import { textToWrite } from './read.js';
 import type { ChangedFile, FileResult, Skip } from './results.js';
@@ -21,14 +23,16 @@ export interface PendingWrite {
 }
 
 export interface HelperRunOptions {
+  /** The run's codemods, in the order they run. */
+  readonly codemods: readonly Pick<CodemodModule, 'name' | 'writesHelpers'>[];
   readonly write: boolean;
   readonly format?: boolean;
   readonly cwd: string;
   readonly codemodOptions: Readonly<Record<string, boolean | string>>;
 }
 
-/** The option (a codemod option of the registry) that says where the helpers module goes. */
-export const HELPERS_MODULE_OPTION = 'helpersModule';
+/** The transform key of the option that says where the helpers module goes. */
+const HELPERS_MODULE_KEY = optionKey(HELPERS_MODULE_OPTION);
 
 export function needsHelpers(output: string): boolean {
   return output.includes(SHARED_HELPERS_SPECIFIER);
@@ -38,7 +42,7 @@ export function needsHelpers(output: string): boolean {
 export async function settleHelpers(files: readonly FileResult[], pending: readonly PendingWrite[], options: HelperRunOptions): Promise<FileResult[]> {
   const byPending = new Map(pending.map((entry) => [entry.path, entry]));
   const changed = files.filter((file): file is ChangedFile => file.status === 'changed' && byPending.has(file.path));
-  const configured = options.codemodOptions[HELPERS_MODULE_OPTION];
+  const configured = options.codemodOptions[HELPERS_MODULE_KEY];
   const settled = settleSharedHelpers(
     changed.map((file) => ({ path: file.path, text: file.after })),
     typeof configured === 'string' ? { modulePath: resolve(options.cwd, configured) } : {},
@@ -50,9 +54,11 @@ export async function settleHelpers(files: readonly FileResult[], pending: reado
     const result: ChangedFile = { ...file, after, skips: [...file.skips, ...notes, ...(skip ? [skip] : [])] };
     results.push(options.write ? await write(result, byPending.get(file.path)!) : result);
   }
+  // The module is changed by the codemods that write helpers, of those that changed a file importing it.
+  const changedBy = options.codemods.filter((codemod) => codemod.writesHelpers && changed.some((file) => file.changedBy.includes(codemod.name))).map((codemod) => codemod.name);
   for (const module of settled.modules) {
     const { after } = await formatted(module.path, module.text, options.format);
-    const result: ChangedFile = { status: 'changed', path: module.path, changedBy: [...new Set(changed.flatMap((file) => file.changedBy))], skips: [], before: module.before, after, created: module.before === '' };
+    const result: ChangedFile = { status: 'changed', path: module.path, changedBy, skips: [], before: module.before, after, created: module.before === '' };
     results.push(options.write ? await writeModule(result) : result);
   }
   return results.sort(byPath);

@@ -6,6 +6,8 @@ import type { Failure } from './results.js';
 export interface CodemodModule {
   readonly name: string;
   readonly url: string;
+  /** It may call generated helpers (the registry's `writesHelpers`): the helpers module is reported as changed by it. */
+  readonly writesHelpers?: boolean;
 }
 
 /** `workerData`: what every worker loads once, and the options every transform receives. */

@@ -1,7 +1,7 @@
 // Atomic replacement of a file's content: a reader (an editor, a watcher, a crash half-way) sees
 // the old file or the new one, never a truncated mix.
 import { constants } from 'node:fs';
-import { access, lstat, open, rename, unlink } from 'node:fs/promises';
+import { access, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import type { FileStamp } from './read.js';
@@ -59,9 +59,10 @@ export async function writeAtomically(path: string, text: string, stamp: FileSta
   }
 }
 
-/** Creates `path` with `text`; fails (WriteError) if something is already there. */
+/** Creates `path` with `text`, and the folders it needs (`--helpers-module` may name a new one); fails (WriteError) if something is already there. */
 export async function writeNewFile(path: string, text: string): Promise<void> {
   try {
+    await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'wx', 0o666);
     try {
       await handle.writeFile(text, 'utf8');

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { assertBuilt, BUILT_CLI, removeTemporaryDirectories, runCli, temporaryDirectory, writeFiles } from './harness.js';
+import { assertBuilt, BUILT_CLI, parseReport, removeTemporaryDirectories, REPO, runCli, temporaryDirectory, writeFiles } from './harness.js';
 
 afterAll(removeTemporaryDirectories);
 
@@ -13,6 +13,23 @@ const CLIENT = (hub: string): string => `import { HubConnectionBuilder } from '@
 
 const connection = new HubConnectionBuilder().withUrl('/hubs/${hub}').build();
 connection.start().catch((error: unknown) => console.error(error));
+`;
+
+/** A connection that reconnects, but whose first start nobody retries: handle-start-errors retries it. */
+const RECONNECTING = (hub: string): string => `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const connection = new HubConnectionBuilder().withUrl('/hubs/${hub}').withAutomaticReconnect().build();
+connection.on('update', (value: string) => console.log(value));
+connection.start();
+`;
+
+/** A connection a function opens and leaves open: add-disposal stops it, with no helper. */
+const ONE_SHOT = `
+export async function latest(): Promise<string> {
+  const once = new HubConnectionBuilder().withUrl('/hubs/latest').build();
+  await once.start();
+  return once.invoke<string>('Latest');
+}
 `;
 
 function project(files: Readonly<Record<string, string>>): string {
@@ -60,5 +77,60 @@ describe('generated helpers, once per project', () => {
     expect(run.stdout).toContain('--- /dev/null\n+++ b/lib/reconnect.ts');
     expect(run.stdout).toContain("from '../lib/reconnect';");
     expect(existsSync(join(root, 'lib'))).toBe(false);
+  });
+
+  it('takes --helpers-module for handle-start-errors, which writes helpers too', () => {
+    const root = project({ 'src/prices.ts': RECONNECTING('prices'), 'src/feeds/news.ts': RECONNECTING('news') });
+    const run = runCli(BUILT_CLI, ['handle-start-errors', 'src', '--silent', '--helpers-module', 'src/lib/signalr-helpers.ts'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(root, 'src', 'lib', 'signalr-helpers.ts'), 'utf8')).toContain('export function startWithRetry(');
+    expect(readFileSync(join(root, 'src', 'prices.ts'), 'utf8')).toContain("import { startWithRetry } from './lib/signalr-helpers';");
+    expect(readFileSync(join(root, 'src', 'feeds', 'news.ts'), 'utf8')).toContain("import { startWithRetry } from '../lib/signalr-helpers';");
+    expect(existsSync(join(root, 'src', 'signalr-helpers.ts'))).toBe(false);
+  });
+
+  it('takes --helpers-module with all', () => {
+    const root = project({ 'src/chat.ts': CLIENT('chat'), 'src/news.ts': RECONNECTING('news') });
+    const run = runCli(BUILT_CLI, ['all', 'src', '--silent', '--helpers-module=lib/helpers.ts'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(root, 'lib', 'helpers.ts'), 'utf8')).toContain('export const retryForever');
+    expect(readFileSync(join(root, 'src', 'chat.ts'), 'utf8')).toContain("import { retryForever, startWithRetry } from '../lib/helpers';");
+    expect(readFileSync(join(root, 'src', 'news.ts'), 'utf8')).toContain("import { startWithRetry } from '../lib/helpers';");
+  });
+
+  it('refuses --helpers-module for a run without a codemod that writes helpers', () => {
+    const root = project({ 'src/chat.ts': CLIENT('chat') });
+    const run = runCli(BUILT_CLI, ['add-awaits', 'add-disposal', 'src', '--dry', '--helpers-module', 'lib/helpers.ts'], { cwd: root });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('--helpers-module is an option of add-reconnect and handle-start-errors, neither of which this run includes.');
+  });
+
+  it('--help shows --helpers-module once, for every codemod that writes helpers', () => {
+    const run = runCli(BUILT_CLI, ['--help'], { cwd: REPO });
+    expect(run.stdout.match(/--helpers-module/g)).toHaveLength(1);
+    expect(run.stdout).toMatch(/ {6}--helpers-module <path>\n {28}add-reconnect, handle-start-errors: Where the generated helpers module/);
+  });
+});
+
+describe('the JSON report', () => {
+  it('names as changing the helpers module only the codemods that write helpers', () => {
+    // news.ts is changed by add-disposal (no helper) and handle-start-errors (startWithRetry).
+    const root = project({ 'src/chat.ts': CLIENT('chat'), 'src/news.ts': `${RECONNECTING('news')}${ONE_SHOT}` });
+    const run = runCli(BUILT_CLI, ['all', 'src', '--dry', '--json', '--helpers-module', 'lib/helpers.ts'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    const changedBy = Object.fromEntries(parseReport(run).files.map((file) => [file.path, file.changedBy]));
+    expect(changedBy).toEqual({
+      'src/chat.ts': ['add-reconnect'],
+      'src/news.ts': ['add-disposal', 'handle-start-errors'],
+      'lib/helpers.ts': ['add-reconnect', 'handle-start-errors'],
+    });
+  });
+
+  it('names only the codemod that needed the helpers when one did', () => {
+    const root = project({ 'src/a.ts': `${RECONNECTING('a')}${ONE_SHOT}`, 'src/b.ts': RECONNECTING('b') });
+    const run = runCli(BUILT_CLI, ['all', 'src', '--dry', '--json'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    const module = parseReport(run).files.find((file) => file.path === 'src/signalr-helpers.ts');
+    expect(module).toMatchObject({ status: 'changed', changedBy: ['handle-start-errors'] });
   });
 });

@@ -43,11 +43,11 @@ describe('--help, --list, --version', () => {
     expect(runCli(cli, ['-h'], { cwd: project }).stdout).toBe(run.stdout);
   });
 
-  it('--help lists the options the codemods declare, under the codemod', () => {
+  it('--help lists the options the codemods declare, under the codemods that take them', () => {
     const run = runCli(cli, ['--help'], { cwd: project });
     expect(run.stdout).toContain(
       [
-        'Codemod options (each for the codemod it names; the run must include that codemod):',
+        'Codemod options (each for the codemods it names; the run must include one of them):',
         '      --fixture-flag        fixture-trouble: A flag the fixture reports back on files carrying a',
         '                            marker.',
         '      --fixture-style <tabs|spaces>',

@@ -5,15 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import type { Transform } from 'jscodeshift';
+
 import addReconnect from '../../codemods/add-reconnect.js';
 import handleStartErrors from '../../codemods/handle-start-errors.js';
+import { CODEMODS } from '../../codemods/registry.js';
 import rejoinGroups from '../../codemods/rejoin-groups-on-reconnect.js';
-import { helperDeclarations } from '../../codemods/utils/helpers.js';
+import { helperDeclarations, SHARED_HELPERS_SPECIFIER } from '../../codemods/utils/helpers.js';
 import { RECONNECT_HELPERS } from '../../codemods/utils/reconnect-helpers.js';
 import { settleSharedHelpers } from '../../codemods/utils/shared-helpers.js';
 import type { FileStyle } from '../../codemods/utils/style.js';
 import { LINE_WIDTH } from '../../codemods/utils/style.js';
-import { FIXTURES_ROOT, runTransform } from './harness.js';
+import { FIXTURES_ROOT, fixtureCases, runTransform } from './harness.js';
 
 const MODERN_JS: FileStyle = {
   indent: '  ',
@@ -202,6 +205,21 @@ describe('no duplicate helpers', () => {
     const later = settleSharedHelpers([single]);
     expect(later.modules).toEqual([]);
     expect(later.texts.get(single.path)).toContain("from './signalr-helpers';");
+  });
+
+  it('every codemod whose rewrites call helpers says so in the registry, so that --helpers-module and the report reach it', async () => {
+    const callsHelpers: string[] = [];
+    for (const codemod of CODEMODS) {
+      const transform = ((await import(`../../codemods/${codemod.name}.ts`)) as { default: Transform }).default;
+      for (const { name, inputPath } of fixtureCases(codemod.name)) {
+        const { output } = await runTransform(transform, `${name}${inputPath.slice(inputPath.indexOf('.input.') + '.input'.length)}`, readFileSync(inputPath, 'utf8'), { sharedHelpers: true });
+        if (output?.includes(SHARED_HELPERS_SPECIFIER)) {
+          callsHelpers.push(codemod.name);
+          break;
+        }
+      }
+    }
+    expect(callsHelpers).toEqual(CODEMODS.filter((codemod) => codemod.writesHelpers).map((codemod) => codemod.name));
   });
 });
 
