@@ -20,6 +20,7 @@ import { callGraphOf } from '../core/calls.js';
 import type { CrossedCode } from '../core/hoisting.js';
 import { crossedExit, crossedWrite, loopAround } from '../core/hoisting.js';
 import type { SignalRModel } from '../core/model.js';
+import { PROMISE_METHODS } from '../core/promises.js';
 import type { RegistrationProblem } from '../core/registrations.js';
 import { registrationProblems } from '../core/registrations.js';
 import { CONNECTION_METHODS } from '../core/signalr.js';
@@ -49,7 +50,7 @@ interface Continuation {
 /** Characters that continue the previous line when a statement without a semicolon precedes them. */
 const CONTINUING_LINE = /^[([`+\-/]/;
 /** Promise methods whose callback runs after the start resolved, and that can be dropped once empty. */
-const CONTINUATION_METHODS: readonly string[] = ['then', 'finally'];
+const CONTINUATION_METHODS: readonly string[] = [PROMISE_METHODS.then, PROMISE_METHODS.finally];
 
 const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: TransformOptions) => {
   const analyzed = analyzeFile(file, options);

@@ -15,8 +15,9 @@ import { CLASSIC_CONNECTION_EVENTS, CONNECTION_METHODS } from './signalr.js';
 
 export const PROMISE = 'Promise';
 const PROMISE_COMBINATORS: readonly string[] = ['all', 'allSettled', 'any', 'race'];
-const PROMISE_METHODS = { then: 'then', catch: 'catch', finally: 'finally' } as const;
-const CHAIN_METHODS: readonly string[] = Object.values(PROMISE_METHODS);
+/** A promise's own methods; each returns a promise, so calls of them chain. */
+export const PROMISE_METHODS = { then: 'then', catch: 'catch', finally: 'finally' } as const;
+export const PROMISE_CHAIN_METHODS: readonly string[] = Object.values(PROMISE_METHODS);
 /** jQuery deferreds (the classic client's `invoke`) report failures to these callbacks, never as unhandled rejections. */
 const DEFERRED_HANDLERS: readonly string[] = ['done', 'fail', 'then', 'always', 'catch'];
 
@@ -265,7 +266,7 @@ function argumentRole(model: SignalRModel, call: TSESTree.CallExpression | TSEST
   if (call.type === AST_NODE_TYPES.CallExpression && method) {
     if (method.name === FOR_EACH) return { kind: 'for-each', call };
     if (MAP_METHODS.includes(method.name)) return { kind: 'mapped', call };
-    if (CHAIN_METHODS.includes(method.name)) return { kind: 'chained', call };
+    if (PROMISE_CHAIN_METHODS.includes(method.name)) return { kind: 'chained', call };
     if (IGNORING_REGISTRATIONS.includes(method.name)) return { kind: 'ignored', consumer: `.${method.name}(…)` };
     if (CLASSIC_CONNECTION_EVENTS.includes(method.name) && model.connectionOf(method.object)?.flavour === 'classic') {
       return { kind: 'ignored', consumer: `.${method.name}(…)` };

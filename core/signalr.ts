@@ -22,8 +22,10 @@ export const CLASSIC_GENERATED_HUB = 'hub';
 export const CLASSIC_PROXY_FACTORY = 'createHubProxy';
 export const CLASSIC_PROXY_SERVER = 'server';
 export const CLASSIC_PROXY_TYPE = 'SignalR.Hub.Proxy';
+/** The classic client's event after it gave up reconnecting (or was stopped): `connection.disconnected(fn)`. */
+export const CLASSIC_DISCONNECTED = 'disconnected';
 /** Event registrations of a classic connection (`connection.disconnected(fn)`); the callbacks' results are ignored. */
-export const CLASSIC_CONNECTION_EVENTS: readonly string[] = ['starting', 'received', 'stateChanged', 'error', 'disconnected', 'reconnecting', 'reconnected', 'connectionSlow'];
+export const CLASSIC_CONNECTION_EVENTS: readonly string[] = ['starting', 'received', 'stateChanged', 'error', CLASSIC_DISCONNECTED, 'reconnecting', 'reconnected', 'connectionSlow'];
 
 /** Exports of the ASP.NET Core client that the analyses recognise. */
 export const EXPORTS = {

@@ -9,12 +9,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from '../../core/ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
-import { callbackRole } from '../../core/promises.js';
+import { callbackRole, PROMISE_CHAIN_METHODS, PROMISE_METHODS } from '../../core/promises.js';
 import type { ReconnectSubject } from '../../core/reconnect/analysis.js';
-import { CLASSIC_DISCONNECTED } from '../../core/reconnect/analysis.js';
 import { classicRestartDelaySource } from '../../core/reconnect/backoff.js';
 import type { ConnectionSession, SessionStep } from '../../core/session.js';
-import { BUILDER_METHODS, CONNECTION_METHODS } from '../../core/signalr.js';
+import { BUILDER_METHODS, CLASSIC_DISCONNECTED, CONNECTION_METHODS } from '../../core/signalr.js';
 import type { TextEdit } from './edits.js';
 import { addChainCall, indentLines, TextEdits } from './edits.js';
 import { blankLineBefore, FileHelpers, topInsertionPoint } from './helpers.js';
@@ -24,8 +23,6 @@ import { constKeyword, LINE_WIDTH, semicolon } from './style.js';
 
 /** The classic client's set of connections stopped on purpose (its `disconnected` fires after those too). */
 const STOPPED_ON_PURPOSE = 'stoppedOnPurpose';
-/** Promise methods a start's chain continues with. */
-export const CHAIN_METHODS: readonly string[] = ['then', 'catch', 'finally'];
 /** Methods a framework calls without looking at their result. */
 const LIFECYCLE_METHODS: readonly string[] = ['ngOnInit', 'ngAfterViewInit', 'ngOnChanges', 'componentDidMount', 'componentDidUpdate', 'mounted', 'created', 'beforeMount', 'connectedCallback'];
 
@@ -90,7 +87,7 @@ export function chainAfter(start: TSESTree.CallExpression): TSESTree.CallExpress
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || member.computed) break;
     const name = staticPropertyName(member);
     const call: Node | undefined = member.parent;
-    if (!name || !CHAIN_METHODS.includes(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+    if (!name || !PROMISE_CHAIN_METHODS.includes(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
     calls.push(call);
     current = call;
   }
@@ -101,7 +98,7 @@ export function chainAfter(start: TSESTree.CallExpression): TSESTree.CallExpress
 export function rejectionHandlers(chain: readonly TSESTree.CallExpression[]): Node[] {
   return chain.flatMap((call) => {
     const name = staticPropertyName(call.callee as TSESTree.MemberExpression);
-    const handler = name === 'catch' ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
+    const handler = name === PROMISE_METHODS.catch ? call.arguments[0] : name === PROMISE_METHODS.then ? call.arguments[1] : undefined;
     return handler ? [handler] : [];
   });
 }
@@ -213,7 +210,7 @@ export class Writer {
       const wholeLines = this.source.slice(lineStart, statement.range[0]).trim() === '' && this.source[end] === '\n';
       return { edit: wholeLines ? { start: lineStart, end: end + 1, text: '' } : { start: statement.range[0], end: statement.range[1], text: '' } };
     }
-    if (!onlyRetry || staticPropertyName(call.callee as TSESTree.MemberExpression) !== 'catch') return reason;
+    if (!onlyRetry || staticPropertyName(call.callee as TSESTree.MemberExpression) !== PROMISE_METHODS.catch) return reason;
     // `.catch(() => setTimeout(…))`: the handler only retried; the chain goes on without it.
     const member = call.callee as TSESTree.MemberExpression;
     const dot = this.source.lastIndexOf('.', member.property.range[0]);
@@ -478,7 +475,7 @@ export class Writer {
   disconnectedRestart(place: RegistrationPlace, checksDeliberateStops: boolean): TextEdit {
     const { connection } = place;
     const semi = semicolon(this.style);
-    const start = this.style.language.arrows ? `() => ${connection}.start()` : `function () { ${connection}.start()${semi} }`;
+    const start = this.style.language.arrows ? `() => ${connection}.${CONNECTION_METHODS.start}()` : `function () { ${connection}.${CONNECTION_METHODS.start}()${semi} }`;
     const lines = [
       `${connection}.${CLASSIC_DISCONNECTED}(${this.style.language.arrows ? '() =>' : 'function ()'} {`,
       ...(checksDeliberateStops ? [`  if (${STOPPED_ON_PURPOSE}.delete(${connection})) return${semi}`] : []),

@@ -18,7 +18,7 @@ import { functionDenotedBy, functionVariable } from '../functions.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from '../model.js';
 import { ownerOfConnection } from '../owners/index.js';
 import { isLentToChild } from '../owners/react-component.js';
-import { BUILDER_METHODS, CONNECTION_METHODS } from '../signalr.js';
+import { BUILDER_METHODS, CLASSIC_DISCONNECTED, CONNECTION_METHODS } from '../signalr.js';
 import { classicTransportWithoutWebSockets, coreTransportWithoutWebSockets } from '../transports.js';
 import type { RetryPolicy } from './policies.js';
 import { collectPolicies, policyGivesUp, retryPolicyOf } from './policies.js';
@@ -27,9 +27,6 @@ import { invisiblePath, RestartTracer, restartKind } from './restart-paths.js';
 
 /** Client modules whose builder has no `withAutomaticReconnect` (it arrived in @microsoft/signalr 3.0). */
 export const MODULES_WITHOUT_AUTOMATIC_RECONNECT: readonly string[] = ['@aspnet/signalr', '@aspnet/signalr-client'];
-
-/** The classic client's event after it gave up reconnecting (or was stopped): `connection.disconnected(fn)`. */
-export const CLASSIC_DISCONNECTED = 'disconnected';
 
 /** A connection created in this file, with everything the file says about its reconnect logic. */
 export interface ReconnectSubject {
