@@ -16,7 +16,7 @@ import { mayUseSignalR } from './prefilter.js';
 import type { ClassFact, FunctionFact, JoinWrapperFact, ModuleFacts, ValueFact } from './project-facts.js';
 import { extractFacts, NO_FACTS } from './project-facts.js';
 import type { ProjectHost } from './project.js';
-import { importsSignalRModule, MAX_IMPORT_DEPTH, moduleReachesSignalR, moduleStamp, moduleText, resolveRelativeImport } from './project.js';
+import { importsSignalRModule, MAX_IMPORT_DEPTH, moduleReachesSignalR, moduleStamp, moduleText, resolveProjectImport, resolveRelativeImport } from './project.js';
 
 /** A connection another module gives: a new one per call (`fresh`), or one that module holds. */
 export interface LinkedConnection {
@@ -28,7 +28,7 @@ export interface LinkedConnection {
 
 /** What a file's model asks about values from other modules of the project. */
 export interface CrossModuleLinks {
-  /** Some relative import of the file leads to a module that mentions SignalR. */
+  /** Some import of a project module (relative, or through a path alias) leads to one that mentions SignalR. */
   readonly importsSignalR: boolean;
   /** The connection `node` is, when another module gives it. */
   connectionOf(model: SignalRModel, node: Node): LinkedConnection | undefined;
@@ -72,7 +72,8 @@ export class ProjectLinks implements CrossModuleLinks {
 
   /** The project file a specifier of this file names; undefined for packages and unresolvable paths. */
   resolve(specifier: string): string | undefined {
-    return resolveRelativeImport(this.file, specifier) ?? this.typedResolver?.resolve(specifier);
+    // Types know the project's resolution exactly; the syntax reads the nearest tsconfig's aliases.
+    return resolveRelativeImport(this.file, specifier) ?? this.typedResolver?.resolve(specifier) ?? resolveProjectImport(this.file, specifier);
   }
 
   mayRestartElsewhere(exportNames: readonly string[]): boolean {

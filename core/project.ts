@@ -1,13 +1,15 @@
-// The project's own modules, as seen from one file: which file a relative import names, whether that
-// module can give SignalR values at all (a text check), and its facts (core/project-facts.ts), parsed
-// on demand with the lint run's parser and cached for the whole run, keyed by resolved path and
-// modification time, the way eslint-plugin-import-x keeps its export map.
+// The project's own modules, as seen from one file: which file a relative import or a path alias
+// (core/path-aliases.ts) names, whether that module can give SignalR values at all (a text check), and
+// its facts (core/project-facts.ts), parsed on demand with the lint run's parser and cached for the
+// whole run, keyed by resolved path and modification time, the way eslint-plugin-import-x keeps its
+// export map.
 // Never `node_modules`, never more than `MAX_IMPORT_DEPTH` modules away from the linted file, and a
 // module that cannot be read or parsed simply has no facts. Nothing here throws.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 
 import type { ScopeManagerLike } from './model.js';
+import { aliasCandidates } from './path-aliases.js';
 import { mayUseSignalR } from './prefilter.js';
 import type { SignalRSettings } from './settings.js';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -43,8 +45,10 @@ const SOURCE_OF_OUTPUT: Readonly<Record<string, readonly string[]>> = {
 const MAX_MODULE_BYTES = 1_000_000;
 const NODE_MODULES = `${sep}node_modules${sep}`;
 
-/** Relative module specifiers in import, export-from, `require` and `import()`: `./hub`, `../api/client.js`. */
-const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"](\.{1,2}\/[^'"\n]*)['"]/g;
+/** Module specifiers in import, export-from, `require` and `import()`: `./hub`, `../api/client.js`, `@/services/hub`. */
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"]([^'"\n]+)['"]/g;
+/** Specifiers that name a package's module by a URL or a Node built-in, never a project file. */
+const NEVER_PROJECT = /^(?:[a-z][\w+.-]*:|\/\/)/i;
 
 /** True when `specifier` names a module relative to the importing file. */
 export function isRelativeSpecifier(specifier: string): boolean {
@@ -58,11 +62,24 @@ const resolutions = new Map<string, string | null>();
  * or undefined for a package, a missing file, or anything inside `node_modules`.
  */
 export function resolveRelativeImport(fromFile: string, specifier: string): string | undefined {
-  if (!isRelativeSpecifier(specifier)) return undefined;
+  return isRelativeSpecifier(specifier) ? resolveImport(fromFile, specifier) : undefined;
+}
+
+/**
+ * The project file an import names: a relative one, or one through a path alias of the nearest
+ * tsconfig/jsconfig (or the `@/` → `src/` convention, see core/path-aliases.ts). Undefined for a
+ * package, a missing file, or anything inside `node_modules`.
+ */
+export function resolveProjectImport(fromFile: string, specifier: string): string | undefined {
+  return NEVER_PROJECT.test(specifier) ? undefined : resolveImport(fromFile, specifier);
+}
+
+function resolveImport(fromFile: string, specifier: string): string | undefined {
   const key = `${dirname(fromFile)}\0${specifier}`;
   let resolved = resolutions.get(key);
   if (resolved === undefined) {
-    resolved = findSourceFile(resolve(dirname(fromFile), specifier)) ?? null;
+    const bases = isRelativeSpecifier(specifier) ? [resolve(dirname(fromFile), specifier)] : aliasCandidates(fromFile, specifier);
+    resolved = bases.reduce<string | undefined>((found, base) => found ?? findSourceFile(base), undefined) ?? null;
     resolutions.set(key, resolved);
   }
   return resolved ?? undefined;
@@ -118,24 +135,25 @@ export function moduleText(path: string): string | undefined {
   }
 }
 
-/** The relative specifiers a file's text imports from, in order of appearance, each once. */
-export function relativeSpecifiers(text: string): string[] {
+/** The specifiers a file's text imports from (relative, aliases and packages), in order of appearance, each once. */
+export function importedSpecifiers(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(RELATIVE_SPECIFIER)) found.add(match[1]!);
+  for (const match of text.matchAll(SPECIFIER)) found.add(match[1]!);
   return [...found];
 }
 
 const reachCache = new Map<string, { stamp: string; settings: SignalRSettings; answer: boolean }>();
 
 /**
- * The cheap check for a file whose own text does not mention SignalR: does one of its relative
- * imports lead, within `MAX_IMPORT_DEPTH` modules, to a module whose text does? Each module's text is
- * read and searched once per change; a file without relative imports costs one regular-expression search.
+ * The cheap check for a file whose own text does not mention SignalR: does one of its imports of a
+ * project module (relative, or through a path alias) lead, within `MAX_IMPORT_DEPTH` modules, to a
+ * module whose text does? Each module's text is read and searched once per change; a file without
+ * imports costs one regular-expression search, a package import one look-up of the folder's aliases.
  */
 export function importsSignalRModule(fromFile: string, text: string, settings: SignalRSettings, depth = 1): boolean {
   if (depth > MAX_IMPORT_DEPTH) return false;
-  for (const specifier of relativeSpecifiers(text)) {
-    const path = resolveRelativeImport(fromFile, specifier);
+  for (const specifier of importedSpecifiers(text)) {
+    const path = resolveProjectImport(fromFile, specifier);
     if (path && moduleReachesSignalR(path, settings, depth)) return true;
   }
   return false;

@@ -474,13 +474,43 @@ export function createHubConnection(url: string) {
   });
 });
 
+describe('through path aliases, without type information', () => {
+  it('follows a `paths` alias of the tsconfig, and the `@/` convention for src', async () => {
+    const text = (specifier: string) => `import { groupService } from '${specifier}';
+
+export function enter(room: string): void {
+  groupService.enterRoom(room);
+}
+`;
+    expect(await lint('src/rooms/through-paths.ts', text('@app/realtime/group-service'))).toEqual(['signalr/await-group-join 4:3']);
+    expect(await lint('src/rooms/through-convention.ts', text('@/realtime/group-service'))).toEqual(['signalr/await-group-join 4:3']);
+  });
+
+  it('does not take a same-named service that an alias names for a SignalR one, nor guess an unmapped prefix', async () => {
+    const lookalike = `import { GroupService } from '@app/lookalike/sockets';
+
+export function enter(room: string): void {
+  new GroupService().enterRoom(room);
+}
+`;
+    expect(await lint('src/rooms/lookalike.ts', lookalike)).toEqual([]);
+    const unmapped = `import { groupService } from '~/realtime/group-service';
+
+export function enter(room: string): void {
+  groupService.enterRoom(room);
+}
+`;
+    expect(await lint('src/rooms/unmapped.ts', unmapped)).toEqual([]);
+  });
+});
+
 describe('with typed linting', () => {
   const typed: Linter.Config[] = [
     { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { projectService: true } } },
     plugin.configs.all as Linter.Config,
   ];
 
-  it('follows an import through a path alias to the file TypeScript resolved it to', async () => {
+  it('follows an import through a path alias to the file TypeScript resolved it to, as syntax does from the tsconfig', async () => {
     const file = join(root, 'src/rooms/aliased.ts');
     const text = `import { groupService } from '@app/realtime/group-service';
 import { formatRoom } from '@app/lookalike/format';
@@ -495,7 +525,7 @@ export async function enterAwaited(room: string): Promise<void> {
 `;
     writeFileSync(file, text);
     const syntaxOnly = await lint('src/rooms/aliased.ts', text);
-    expect(syntaxOnly).toEqual([]);
+    expect(syntaxOnly).toEqual(['signalr/await-group-join 5:3']);
     const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typed, ignore: false });
     const [result] = await eslint.lintFiles([file]);
     expect(result?.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`)).toEqual(['signalr/await-group-join 5:3']);
