@@ -142,6 +142,11 @@ export function importedSpecifiers(text: string): string[] {
   return [...found];
 }
 
+/** The relative specifiers a file's text imports from, in order of appearance, each once. */
+export function relativeSpecifiers(text: string): string[] {
+  return importedSpecifiers(text).filter(isRelativeSpecifier);
+}
+
 const reachCache = new Map<string, { stamp: string; settings: SignalRSettings; answer: boolean }>();
 
 /**
