@@ -48,8 +48,9 @@ export function mayUseSignalR(text: string, settings: SignalRSettings): boolean 
  * replaces `mayUseSignalR` (a module-level RegExp without the `g` or `y` flag).
  */
 export function textMatches(text: string, settings: SignalRSettings, filter: RegExp): boolean {
-  if (!SHAREABLE_FLAGS.test(filter.flags) || UNSHAREABLE_SOURCE.test(filter.source)) return filter.test(text);
   if (!filters.has(filter)) {
+    // Checked once per filter: a registered filter is known to be shareable.
+    if (!SHAREABLE_FLAGS.test(filter.flags) || UNSHAREABLE_SOURCE.test(filter.source)) return filter.test(text);
     filters.add(filter);
     sharedSearches = new WeakMap();
     last = undefined;

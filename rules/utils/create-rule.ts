@@ -35,18 +35,67 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 }: RuleDefinition<Options, MessageIds>): TSESLint.RuleModule<MessageIds, Options, SignalRRuleDocs> & { name: string } {
   // Frozen, so that every file's options can share what the user did not override.
   const defaults = deepFreeze(structuredClone(meta.defaultOptions ?? [])) as unknown as Options;
+  const optionsOf = optionsMerger(defaults);
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     defaultOptions: (meta.defaultOptions ?? []) as unknown as Options,
-    create: (context) => create(context, withDefaults(defaults, context.options)),
+    create: (context) => create(context, optionsOf(context.options)),
   };
 }
 
 /**
- * Each option that is an object is merged deeply over its default; any other replaces it. This runs
- * for every rule on every file, so it copies only what the user's options override: cloning the
- * defaults each time cost a rule more, on a file without SignalR, than the text check.
+ * The options a rule's `create` receives, for each file's `context.options`. ESLint 9.15+ hands every
+ * file a new array (already merged over `meta.defaultOptions`), ESLint 8.57 the user's own: either way
+ * the same options file after file. So the last merge is kept with a copy of what it was made from, and
+ * a file whose options equal that copy gets the same result, without merging or allocating again.
+ */
+function optionsMerger<Options extends readonly unknown[]>(defaults: Options): (options: readonly unknown[]) => Options {
+  let lastGiven: unknown;
+  let lastMerged: Options | undefined;
+  return (options) => {
+    if (options.length === 0) return defaults;
+    if (lastMerged !== undefined && sameValue(options, lastGiven)) return lastMerged;
+    const merged = withDefaults(defaults, options);
+    try {
+      // A copy, not the array itself: a config object changed in place must not get a stale answer.
+      lastGiven = structuredClone(options);
+      lastMerged = merged;
+    } catch {
+      // Not cloneable (a function in the options): merged anew for every file.
+      lastMerged = undefined;
+    }
+    return merged;
+  };
+}
+
+/** Deep equality of option values (JSON-like: plain objects, arrays, primitives); allocates nothing. */
+function sameValue(value: unknown, other: unknown): boolean {
+  if (value === other) return true;
+  if (typeof value !== 'object' || typeof other !== 'object' || value === null || other === null) return false;
+  if (Array.isArray(value) !== Array.isArray(other)) return false;
+  if (Array.isArray(value)) {
+    const list = other as readonly unknown[];
+    if (value.length !== list.length) return false;
+    for (let index = 0; index < value.length; index++) if (!sameValue(value[index], list[index])) return false;
+    return true;
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  const otherRecord = other as Readonly<Record<string, unknown>>;
+  let keys = 0;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    keys++;
+    if (!Object.hasOwn(otherRecord, key) || !sameValue(record[key], otherRecord[key])) return false;
+  }
+  for (const key in otherRecord) if (Object.hasOwn(otherRecord, key)) keys--;
+  return keys === 0;
+}
+
+/**
+ * Each option that is an object is merged deeply over its default; any other replaces it. It copies
+ * only what the user's options override: cloning the defaults each time cost a rule more, on a file
+ * without SignalR, than the text check.
  */
 function withDefaults<Options extends readonly unknown[]>(defaults: Options, options: readonly unknown[]): Options {
   if (options.length === 0) return defaults;

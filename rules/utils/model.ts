@@ -2,7 +2,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Node } from '../../core/ast.js';
-import type { SignalRModel } from '../../core/model.js';
+import type { ProjectLinks } from '../../core/cross-module.js';
+import type { ModelOptions, SignalRModel } from '../../core/model.js';
 import { getSignalRModel } from '../../core/model.js';
 import { mayUseSignalR, textMatches } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
@@ -12,9 +13,39 @@ import { projectLinksOf } from './project.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/**
+ * What every rule asks about the file being linted before anything else, answered once per file: the
+ * plugin has many rules, and on most files these answers are all it computes.
+ */
+interface FileFacts {
+  /** The ESLint shared settings these answers were read from. */
+  readonly sharedSettings: unknown;
+  readonly settings: SignalRSettings;
+  /** `mayUseSignalR` of the text. */
+  readonly mentionsSignalR: boolean;
+  /** The links to the project's other modules; computed on first request, null when there are none. */
+  links?: ProjectLinks | null;
+  /** What the model is built with (besides a rule's `textFilter`); computed on first request. */
+  modelOptions?: ModelOptions;
+}
+
+const factsByProgram = new WeakMap<object, FileFacts>();
+
+function factsOf(context: AnyContext): FileFacts {
+  const { sourceCode, settings: sharedSettings } = context;
+  let facts = factsByProgram.get(sourceCode.ast);
+  // The same tree linted again under other settings (`Linter#verify` with a SourceCode) asks again.
+  if (!facts || facts.sharedSettings !== sharedSettings) {
+    const settings = readSettings(sharedSettings);
+    facts = { sharedSettings, settings, mentionsSignalR: mayUseSignalR(sourceCode.text, settings) };
+    factsByProgram.set(sourceCode.ast, facts);
+  }
+  return facts;
+}
+
 /** The user's `settings.signalr`, validated. */
 export function settingsOf(context: AnyContext): SignalRSettings {
-  return readSettings(context.settings);
+  return factsOf(context).settings;
 }
 
 /**
@@ -23,30 +54,34 @@ export function settingsOf(context: AnyContext): SignalRSettings {
  * A rule about code that need not mention SignalR (JWTs, TLS) passes its own `textFilter` instead.
  */
 export function modelOf(context: AnyContext, textFilter?: RegExp): SignalRModel | undefined {
+  const facts = factsOf(context);
   const { sourceCode } = context;
-  const settings = settingsOf(context);
   // Before anything else: on most files this is all the plugin does (one search of the text answers
   // every rule, whichever filter it asks about). A file that does not mention SignalR is still worth
   // modelling when a module it imports does (a factory, a service): that costs one more search of its
-  // text for relative imports, and each imported module's text is read and searched once per run.
+  // text for relative imports, and each imported module's text is read and searched once per change.
   // Every rule hands the model the same links, so the shared model never depends on which rule asked first.
-  const mentionsSignalR = textFilter ? textMatches(sourceCode.text, settings, textFilter) : mayUseSignalR(sourceCode.text, settings);
+  const mentionsSignalR = textFilter ? textMatches(sourceCode.text, facts.settings, textFilter) : facts.mentionsSignalR;
   if (textFilter && !mentionsSignalR) return undefined;
-  const crossModule = projectLinksOf(context, settings);
-  if (!mentionsSignalR && !crossModule?.importsSignalR) return undefined;
-  return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, settings, {
+  if (facts.links === undefined) facts.links = projectLinksOf(context, facts.settings) ?? null;
+  if (!mentionsSignalR && !facts.links?.importsSignalR) return undefined;
+  facts.modelOptions ??= modelOptionsOf(context, facts.links ?? undefined);
+  return getSignalRModel(sourceCode.ast, sourceCode.text, sourceCode.scopeManager, facts.settings, textFilter ? { ...facts.modelOptions, textFilter } : facts.modelOptions);
+}
+
+function modelOptionsOf(context: AnyContext, crossModule: ProjectLinks | undefined): ModelOptions {
+  return {
     isConnectionType: connectionTypeCheck(context),
     isWebPubSubType: webPubSubTypeCheck(context),
-    ...(textFilter && { textFilter }),
     filename: context.filename,
     ...scriptSetupOf(context),
     ...(crossModule && { crossModule }),
-  });
+  };
 }
 
 /** `filter.test(text)` of the file being linted, through the text check that every rule shares. */
 export function fileTextMatches(context: AnyContext, filter: RegExp): boolean {
-  return textMatches(context.sourceCode.text, settingsOf(context), filter);
+  return textMatches(context.sourceCode.text, factsOf(context).settings, filter);
 }
 
 /** The part of vue-eslint-parser's document the model needs: the component's top-level elements. */

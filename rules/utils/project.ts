@@ -17,8 +17,6 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Parser options that make a typed parser build or reuse a TypeScript program: never for other modules. */
 const PROGRAM_OPTIONS: readonly string[] = ['project', 'projectService', 'programs', 'EXPERIMENTAL_useProjectService', 'EXPERIMENTAL_useSourceOfProjectReferenceRedirect'];
-/** The files the linted file's links are cached for: every rule asks, one answer per file. */
-const linksByProgram = new WeakMap<TSESTree.Program, ProjectLinks | null>();
 const hostsByParser = new WeakMap<object, WeakMap<SignalRSettings, ProjectHost>>();
 
 const require = createRequire(import.meta.url);
@@ -32,18 +30,14 @@ interface LanguageOptionsLike {
 
 /**
  * The links of the linted file to the project's other modules, or undefined for a file ESLint did not
- * read from disk (`<input>`, `<text>`) or whose parser cannot be used again.
+ * read from disk (`<input>`, `<text>`) or whose parser cannot be used again. Computed once per file:
+ * rules/utils/model.ts keeps the answer with the file's other shared facts.
  */
 export function projectLinksOf(context: AnyContext, settings: SignalRSettings): ProjectLinks | undefined {
-  const { sourceCode } = context;
-  const cached = linksByProgram.get(sourceCode.ast);
-  if (cached !== undefined) return cached ?? undefined;
   const host = hostOf(context, settings);
   const file = context.physicalFilename;
   // `<input>`, `<text>`: a file that is not on disk has no neighbours to read.
-  const links = host && isAbsolute(file) ? new ProjectLinks(host, file, sourceCode.text, 1, typedResolver(context)) : undefined;
-  linksByProgram.set(sourceCode.ast, links ?? null);
-  return links;
+  return host && isAbsolute(file) ? new ProjectLinks(host, file, context.sourceCode.text, 1, typedResolver(context)) : undefined;
 }
 
 function hostOf(context: AnyContext, settings: SignalRSettings): ProjectHost | undefined {
