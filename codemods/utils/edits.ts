@@ -75,14 +75,25 @@ export class TextEdits {
 
   /** Adds `statement` (one or more lines, without indentation) on new lines after `after`, indented like it. */
   insertStatementAfter(after: Node, statement: string): void {
-    const indent = this.indentAt(after.range[0]);
-    this.insert(this.endOfLine(after.range[1]), `\n${indentLines(statement, indent)}`);
+    this.add(this.statementAfter(after, statement));
   }
 
   /** Adds `statement` on new lines before `before` (which starts its line), indented like it. */
   insertStatementBefore(before: Node, statement: string): void {
+    this.add(this.statementBefore(before, statement));
+  }
+
+  /** The edit `insertStatementAfter` makes, for a caller that collects edits to make all together or not at all. */
+  statementAfter(after: Node, statement: string): TextEdit {
+    const indent = this.indentAt(after.range[0]);
+    const at = this.endOfLine(after.range[1]);
+    return { start: at, end: at, text: `\n${indentLines(statement, indent)}` };
+  }
+
+  /** The edit `insertStatementBefore` makes. */
+  statementBefore(before: Node, statement: string): TextEdit {
     const indent = this.indentAt(before.range[0]);
-    this.insert(before.range[0], `${indentLines(statement, indent).slice(indent.length)}\n${indent}`);
+    return { start: before.range[0], end: before.range[0], text: `${indentLines(statement, indent).slice(indent.length)}\n${indent}` };
   }
 }
 

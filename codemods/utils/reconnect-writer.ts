@@ -7,15 +7,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../../core/ast.js';
-import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../../core/ast.js';
+import { calledMethod, contains, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from '../../core/ast.js';
 import type { SignalRModel } from '../../core/model.js';
-import { callbackRole, PROMISE_CHAIN_METHODS, PROMISE_METHODS } from '../../core/promises.js';
+import { PROMISE_CHAIN_METHODS, PROMISE_METHODS } from '../../core/promises.js';
 import type { ReconnectSubject } from '../../core/reconnect/analysis.js';
 import { classicRestartDelaySource } from '../../core/reconnect/backoff.js';
 import type { ConnectionSession, SessionStep } from '../../core/session.js';
 import { BUILDER_METHODS, CLASSIC_DISCONNECTED, CONNECTION_METHODS } from '../../core/signalr.js';
 import type { TextEdit } from './edits.js';
-import { addChainCall, indentLines, TextEdits } from './edits.js';
+import { addChainCall, TextEdits } from './edits.js';
+import { failureListener } from './failure-listeners.js';
 import { blankLineBefore, FileHelpers, topInsertionPoint } from './helpers.js';
 import { RECONNECT_HELPERS } from './reconnect-helpers.js';
 import type { FileStyle } from './style.js';
@@ -23,8 +24,8 @@ import { constKeyword, LINE_WIDTH, semicolon } from './style.js';
 
 /** The classic client's set of connections stopped on purpose (its `disconnected` fires after those too). */
 const STOPPED_ON_PURPOSE = 'stoppedOnPurpose';
-/** Methods a framework calls without looking at their result. */
-const LIFECYCLE_METHODS: readonly string[] = ['ngOnInit', 'ngAfterViewInit', 'ngOnChanges', 'componentDidMount', 'componentDidUpdate', 'mounted', 'created', 'beforeMount', 'connectedCallback'];
+/** The parameter of the callback `startWithRetry` hands each try's `start()` promise to. */
+const STARTED = 'started';
 
 /** A connection's edits and the helpers they call; made all together or not at all. */
 export class Plan {
@@ -46,13 +47,13 @@ export interface RegistrationPlace {
 }
 
 /** `connection`, `this.connection`, `connectionRef.current`: names that read the same slot wherever they are written. */
-export function isPlainReference(node: Node): boolean {
+function isPlainReference(node: Node): boolean {
   const target = skipWrappers(node);
   if (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ThisExpression) return true;
   return target.type === AST_NODE_TYPES.MemberExpression && !target.computed && !target.optional && isPlainReference(target.object);
 }
 
-export function usesThis(node: Node): boolean {
+function usesThis(node: Node): boolean {
   let found = false;
   walk(node, (inner) => {
     if (inner.type === AST_NODE_TYPES.ThisExpression) found = true;
@@ -61,7 +62,7 @@ export function usesThis(node: Node): boolean {
   return found;
 }
 
-export function statementOf(node: Node): Node | undefined {
+function statementOf(node: Node): Node | undefined {
   for (let current: Node | undefined = node; current; current = current.parent) {
     if (isFunction(current)) return undefined;
     if (current.parent && isStatementList(current.parent)) return current;
@@ -69,7 +70,7 @@ export function statementOf(node: Node): Node | undefined {
   return undefined;
 }
 
-export function isStatementList(node: Node): boolean {
+function isStatementList(node: Node): boolean {
   return (
     node.type === AST_NODE_TYPES.Program ||
     node.type === AST_NODE_TYPES.BlockStatement ||
@@ -95,7 +96,7 @@ export function chainAfter(start: TSESTree.CallExpression): TSESTree.CallExpress
 }
 
 /** The functions of the chain that handle a rejection: `.catch(f)` gives `f`, `.then(f, g)` gives `g`. */
-export function rejectionHandlers(chain: readonly TSESTree.CallExpression[]): Node[] {
+function rejectionHandlers(chain: readonly TSESTree.CallExpression[]): Node[] {
   return chain.flatMap((call) => {
     const name = staticPropertyName(call.callee as TSESTree.MemberExpression);
     const handler = name === PROMISE_METHODS.catch ? call.arguments[0] : name === PROMISE_METHODS.then ? call.arguments[1] : undefined;
@@ -110,7 +111,7 @@ export function adHocRetries(start: TSESTree.CallExpression, starts: readonly TS
 }
 
 /** The statement of `fn`'s body that holds `node`, when `fn` has a block body. */
-export function bodyStatementOf(fn: FunctionNode, node: Node): Node | undefined {
+function bodyStatementOf(fn: FunctionNode, node: Node): Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   return fn.body.body.find((statement) => statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]);
 }
@@ -129,7 +130,7 @@ export class Writer {
   }
 
   text(node: Node): string {
-    return this.source.slice(node.range[0], node.range[1]);
+    return this.edits.text(node);
   }
 
   helper(plan: Plan, name: string): string {
@@ -230,39 +231,52 @@ export class Writer {
     unheard: boolean,
   ): TextEdit[] | string {
     if (rejectionHandlers(chain).length === 0) {
-      const reason = unheard ? undefined : this.failureListener(whole);
+      const reason = unheard ? undefined : failureListener(this.model, whole);
       if (reason) return `the failure of \`${callText}\` reaches ${reason}, which would no longer hear it; retry the start there`;
       return [{ start: start.range[0], end: start.range[1], text: `${this.helper(plan, RECONNECT_HELPERS.startWithRetry)}(${connection})` }];
     }
     const last = outermostWrapper(chain.at(-1)!);
     if (!this.style.language.arrows && usesThis(last)) return `\`${callText}\` is chained on code that uses \`this\`, which a \`function\` wrapper would change`;
     const startWithRetry = this.helper(plan, RECONNECT_HELPERS.startWithRetry);
-    const edits: TextEdit[] = [{ start: start.range[0], end: start.range[1], text: 'started' }];
-    const replaced = [edits[0]!, ...removals];
-    if (this.style.language.arrows) {
-      const head = `${startWithRetry}(${connection}, (started) =>`;
-      const oneLine = last.loc.start.line === last.loc.end.line;
-      const width = this.edits.lineLength(last.range[0]) + head.length + 2 - callText.length + 'started'.length;
-      const onePerLine = chain.some((call) => this.startsLine(call));
-      if ((oneLine && width > LINE_WIDTH) || onePerLine) {
-        // As Prettier breaks a call whose last argument is a long arrow function, or whose body is a
-        // chain broken one call per line: the body on the next line, the chain one step further in.
-        const indent = this.edits.indentAt(last.range[0]);
-        edits.unshift({ start: last.range[0], end: last.range[0], text: `${head}\n${indent}${this.style.indent}` });
-        if (onePerLine) edits.push(...this.indentFollowingLines(last, replaced));
-        edits.push({ start: last.range[1], end: last.range[1], text: `${this.style.trailingCommas ? ',' : ''}\n${indent})` });
-      } else {
-        edits.unshift({ start: last.range[0], end: last.range[0], text: `${head} ` });
-        edits.push({ start: last.range[1], end: last.range[1], text: ')' });
-      }
-      return edits;
+    // The chain keeps its text, continuing now the promise of each try.
+    const started: TextEdit = { start: start.range[0], end: start.range[1], text: STARTED };
+    const replaced = [started, ...removals];
+    if (this.style.language.arrows) return this.wrapInArrow(last, chain, started, replaced, `${startWithRetry}(${connection}, (${STARTED}) =>`, callText);
+    return this.wrapInFunction(last, started, replaced, `${startWithRetry}(${connection}, function (${STARTED}) {`);
+  }
+
+  /**
+   * `startWithRetry(x, (started) => <chain>)`: `head` goes before the chain `last`, on its line, or with
+   * the chain on the next line when the line gets too long or the chain is written one call per line.
+   */
+  private wrapInArrow(last: Node, chain: readonly TSESTree.CallExpression[], started: TextEdit, replaced: readonly TextEdit[], head: string, callText: string): TextEdit[] {
+    const oneLine = last.loc.start.line === last.loc.end.line;
+    const width = this.edits.lineLength(last.range[0]) + head.length + 2 - callText.length + STARTED.length;
+    const onePerLine = chain.some((call) => this.startsLine(call));
+    const breaks = (oneLine && width > LINE_WIDTH) || onePerLine;
+    if (!breaks) {
+      return [{ start: last.range[0], end: last.range[0], text: `${head} ` }, started, { start: last.range[1], end: last.range[1], text: ')' }];
     }
-    // `function (started) { return …; }`, the chain's own lines one step further in.
+    // As Prettier breaks a call whose last argument is a long arrow function, or whose body is a
+    // chain broken one call per line: the body on the next line, the chain one step further in.
     const indent = this.edits.indentAt(last.range[0]);
-    edits.unshift({ start: last.range[0], end: last.range[0], text: `${startWithRetry}(${connection}, function (started) {\n${indent}${this.style.indent}return ` });
-    edits.push(...this.indentFollowingLines(last, replaced));
-    edits.push({ start: last.range[1], end: last.range[1], text: `${semicolon(this.style)}\n${indent}})` });
-    return edits;
+    return [
+      { start: last.range[0], end: last.range[0], text: `${head}\n${indent}${this.style.indent}` },
+      started,
+      ...(onePerLine ? this.indentFollowingLines(last, replaced) : []),
+      { start: last.range[1], end: last.range[1], text: `${this.style.trailingCommas ? ',' : ''}\n${indent})` },
+    ];
+  }
+
+  /** `startWithRetry(x, function (started) { return <chain>; })`, the chain's own lines one step further in. */
+  private wrapInFunction(last: Node, started: TextEdit, replaced: readonly TextEdit[], head: string): TextEdit[] {
+    const indent = this.edits.indentAt(last.range[0]);
+    return [
+      { start: last.range[0], end: last.range[0], text: `${head}\n${indent}${this.style.indent}return ` },
+      started,
+      ...this.indentFollowingLines(last, replaced),
+      { start: last.range[1], end: last.range[1], text: `${semicolon(this.style)}\n${indent}})` },
+    ];
   }
 
   /** The call's `.method` begins a line: the chain it ends is written one call per line. */
@@ -289,76 +303,6 @@ export class Writer {
       edits.push({ start: lineStart, end: lineStart, text: this.style.indent });
     }
     return edits;
-  }
-
-  /**
-   * What hears a rejection of `promise` besides an unhandled-rejection report: a `catch` around its
-   * `await`, or the callers of the function that returns or awaits it. Undefined when nothing does.
-   */
-  private failureListener(promise: Node): string | undefined {
-    const outer = outermostWrapper(promise);
-    const parent = outer.parent;
-    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return undefined;
-    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return undefined;
-    let fn: FunctionNode | undefined;
-    if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
-      for (let current: Node = parent; current.parent && !isFunction(current); current = current.parent) {
-        const holder: Node = current.parent;
-        if (holder.type === AST_NODE_TYPES.TryStatement && holder.block === current && holder.handler) return 'the `catch` around it';
-      }
-      fn = enclosingFunction(parent);
-      if (!fn) return undefined;
-    } else if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer)) {
-      fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
-    } else {
-      return 'the code it is handed to';
-    }
-    return fn && this.callersListen(fn);
-  }
-
-  /** Whether callers of `fn` may handle its rejection: undefined when every call ignores the result. */
-  private callersListen(fn: FunctionNode): string | undefined {
-    const role = callbackRole(this.model, fn);
-    if (role.kind === 'ignored') return undefined;
-    if (role.kind !== 'named') return 'the code that calls the enclosing function';
-    const name = role.name.type === AST_NODE_TYPES.Identifier ? role.name.name : undefined;
-    if (name && LIFECYCLE_METHODS.includes(name) && fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return undefined;
-    const calls = name ? this.callsByName(fn, name) : undefined;
-    if (!calls || calls.length === 0) return `the callers of \`${name ?? 'the enclosing function'}\``;
-    const listening = calls.find((call) => {
-      const user = outermostWrapper(call).parent;
-      return !(user?.type === AST_NODE_TYPES.ExpressionStatement || (user?.type === AST_NODE_TYPES.UnaryExpression && user.operator === 'void'));
-    });
-    return listening ? `the caller of \`${name}\` on line ${listening.loc.start.line}` : undefined;
-  }
-
-  /** The calls of a local function or of a method through `this`; undefined when others may call it (exported). */
-  private callsByName(fn: FunctionNode, name: string): TSESTree.CallExpression[] | undefined {
-    const holder = outermostWrapper(fn).parent;
-    const isMethod = holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition;
-    const exported = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-    if (isMethod) {
-      const classNode = holder.parent?.parent;
-      if (!classNode || exported(classNode.parent)) return undefined;
-      if (holder.type === AST_NODE_TYPES.MethodDefinition && holder.accessibility !== 'private' && holder.accessibility !== 'protected') return undefined;
-      const calls: TSESTree.CallExpression[] = [];
-      walk(classNode, (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression && staticPropertyName(node.callee) === name) calls.push(node);
-      });
-      return calls;
-    }
-    const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.parent;
-    if (exported(declaration?.parent)) return undefined;
-    const identifier = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder.id : undefined;
-    const variable = identifier?.type === AST_NODE_TYPES.Identifier ? this.model.variableOf(identifier) : undefined;
-    if (!variable) return undefined;
-    const calls: TSESTree.CallExpression[] = [];
-    for (const reference of variable.references) {
-      const callee = outermostWrapper(reference.identifier);
-      if (callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee) calls.push(callee.parent);
-      else if (reference.isRead()) return undefined;
-    }
-    return calls;
   }
 
   /** `x.stop()` → `stopConnection(x)`, so that no retry starts it again; `x?.stop()` as a statement → `if (x) stopConnection(x)`. */
@@ -419,29 +363,35 @@ export class Writer {
     if (typeof place === 'string') return `${describeStep(steps[0]!)} on line ${steps[0]!.call.loc.start.line} must run again after a reconnect, but ${place.replace('register a restart', 'rejoin')}`;
     const registrations: string[] = [];
     for (const step of steps) {
-      const unknown = this.unknownAt(step.call, place.statement);
-      if (unknown) return `${describeStep(step)} on line ${step.call.loc.start.line} must run again after a reconnect, but it uses \`${unknown}\`, which is not known where the connection is built; repeat it in \`onreconnected\` by hand`;
-      if (!this.style.language.arrows && usesThis(step.call)) return `${describeStep(step)} on line ${step.call.loc.start.line} uses \`this\`, which a \`function\` handler would change; repeat it in \`onreconnected\` by hand`;
-      let call = this.text(step.call);
-      if (this.style.language.typescript && place.connection.includes('.')) {
-        // Inside a callback TypeScript forgets that `this.connection` was checked: read it with `?.`.
-        const receiver = calledMethod(step.call)?.object;
-        const others = call.split(place.connection).length - 1;
-        if (!receiver || this.text(receiver) !== place.connection || others > 1) {
-          return `${describeStep(step)} on line ${step.call.loc.start.line} uses \`${place.connection}\` in a way this codemod cannot repeat in a callback; repeat it in \`onreconnected\` by hand`;
-        }
-        call = `${place.connection}?.${call.slice(place.connection.length + 1)}`;
-      }
-      const handler = this.style.language.arrows ? `() => ${call}` : `function () { return ${call}${semicolon(this.style)} }`;
-      let registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(${handler})${semicolon(this.style)}`;
-      if (this.style.language.arrows && this.edits.indentAt(place.statement.range[0]).length + registration.length > LINE_WIDTH && !call.includes('\n')) {
-        // As Prettier breaks a call whose only argument is a long arrow function.
-        registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(() =>\n${this.style.indent}${call}${this.style.trailingCommas ? ',' : ''}\n)${semicolon(this.style)}`;
-      }
+      const call = this.repeatableCall(step, place);
+      if (typeof call !== 'object') return `${describeStep(step)} on line ${step.call.loc.start.line} ${call}; repeat it in \`onreconnected\` by hand`;
+      const registration = this.onreconnectedRegistration(place, call.text);
       if (!registrations.includes(registration)) registrations.push(registration);
     }
     plan.edits.push(this.registrationEdit(place, registrations.join('\n')));
     return undefined;
+  }
+
+  /** The text of `step`'s call as an `onreconnected` handler at `place` repeats it, or why it cannot. */
+  private repeatableCall(step: SessionStep, place: RegistrationPlace): { text: string } | string {
+    const unknown = this.unknownAt(step.call, place.statement);
+    if (unknown) return `must run again after a reconnect, but it uses \`${unknown}\`, which is not known where the connection is built`;
+    if (!this.style.language.arrows && usesThis(step.call)) return 'uses `this`, which a `function` handler would change';
+    const call = this.text(step.call);
+    if (!this.style.language.typescript || !place.connection.includes('.')) return { text: call };
+    // Inside a callback TypeScript forgets that `this.connection` was checked: read it with `?.`.
+    const receiver = calledMethod(step.call)?.object;
+    const others = call.split(place.connection).length - 1;
+    if (!receiver || this.text(receiver) !== place.connection || others > 1) return `uses \`${place.connection}\` in a way this codemod cannot repeat in a callback`;
+    return { text: `${place.connection}?.${call.slice(place.connection.length + 1)}` };
+  }
+
+  /** `connection.onreconnected(() => <call>);`, broken as Prettier breaks a call whose only argument is a long arrow function. */
+  private onreconnectedRegistration(place: RegistrationPlace, call: string): string {
+    const handler = this.style.language.arrows ? `() => ${call}` : `function () { return ${call}${semicolon(this.style)} }`;
+    const registration = `${place.connection}.${CONNECTION_METHODS.onreconnected}(${handler})${semicolon(this.style)}`;
+    if (!this.style.language.arrows || this.edits.indentAt(place.statement.range[0]).length + registration.length <= LINE_WIDTH || call.includes('\n')) return registration;
+    return `${place.connection}.${CONNECTION_METHODS.onreconnected}(() =>\n${this.style.indent}${call}${this.style.trailingCommas ? ',' : ''}\n)${semicolon(this.style)}`;
   }
 
   /** A name `call` uses that is declared where `statement` cannot see it (a parameter or local of a callback). */
@@ -449,9 +399,6 @@ export class Writer {
     let unknown: string | undefined;
     walk(call, (node) => {
       if (unknown) return false;
-      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-        walk(node.object, () => undefined);
-      }
       if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return undefined;
@@ -508,9 +455,6 @@ export class Writer {
   }
 
   registrationEdit(place: RegistrationPlace, registration: string): TextEdit {
-    const indent = this.edits.indentAt(place.statement.range[0]);
-    if (place.before) return { start: place.statement.range[0], end: place.statement.range[0], text: `${indentLines(registration, indent).slice(indent.length)}\n${indent}` };
-    const at = this.edits.endOfLine(place.statement.range[1]);
-    return { start: at, end: at, text: `\n${indentLines(registration, indent)}` };
+    return place.before ? this.edits.statementBefore(place.statement, registration) : this.edits.statementAfter(place.statement, registration);
   }
 }
