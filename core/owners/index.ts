@@ -1,7 +1,8 @@
 // Who owns a connection, and so where it must be stopped (DESIGN.md, "Lifetimes: who owns a
 // connection"). A started connection is followed from where it is created to every place that holds
 // it (core/flow.ts); the longest-lived holder decides the owner:
-//   - app lifetime (module level, a top-level IIFE, page-start callbacks, root services): no stop needed;
+//   - app lifetime (module level, a top-level IIFE, page-start callbacks, a Vue plugin's install, root
+//     services): no stop needed;
 //   - handed off (returned, passed on, stored where this file cannot follow): the receiver's business;
 //   - bounded (a function, a request handler, a React effect, an Angular component, a Vue component):
 //     it must be stopped on the way out, in the place that owner runs on its way out.
@@ -29,6 +30,7 @@ import { isReactClassComponent, isSetStateCallback, reactClassStartedBy } from '
 import { isHeldByComponent } from './react-component.js';
 import type { VueComponentOwner } from './vue-component.js';
 import { isVueClassComponent, isVueHookCallback, isVueOptions, VUE_START_HOOKS, vueComponentOfSetup, vueComponentStartedBy, vueSetupOf } from './vue-component.js';
+import { isVuePluginInstall } from './vue-app.js';
 import { isInScriptSetup, isScriptSetupVariable, scriptSetupOwner } from './vue-script-setup.js';
 
 /** A lifecycle that ends, and so must stop what it started. */
@@ -43,7 +45,8 @@ export type Owner =
 /**
  * Which lifecycle owns code at `node`: the React effect, Vue `setup`, Angular start-up method, request
  * handler or plain function it runs in (looking through IIFEs and Vue start hooks, which run once as
- * part of their enclosing scope), or the app for module level and page-start callbacks.
+ * part of their enclosing scope), or the app for module level, page-start callbacks and a Vue
+ * plugin's `install`.
  */
 export function ownerOfScope(model: SignalRModel, node: Node, filename: string): Owner {
   let innermost: FunctionNode | undefined;
@@ -51,7 +54,7 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
     innermost ??= fn;
     const effect = effectCallOf(model, fn);
     if (effect) return { kind: 'react-effect', node: fn, effect };
-    if (isPageStartCallback(model, fn)) return { kind: 'app', node: fn };
+    if (isPageStartCallback(model, fn) || isVuePluginInstall(model, fn)) return { kind: 'app', node: fn };
     const vueComponent = vueComponentOfSetup(model, fn);
     if (vueComponent) return { kind: 'vue-component', node: vueComponent, setup: fn };
     if (isImmediatelyInvoked(fn) || isEffectHelper(model, fn) || isVueHookCallback(model, fn, VUE_START_HOOKS) || isSetStateCallback(model, fn)) continue;

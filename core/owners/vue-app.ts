@@ -1,12 +1,15 @@
 // What a Vue app keeps for all its components: a value given to `app.provide` or set on
 // `app.config.globalProperties` (Vue 2: `Vue.prototype`) lives as long as the app, that is the page,
-// whichever component first reaches it (core/flow.ts treats such a holder as app-long).
+// whichever component first reaches it (core/flow.ts treats such a holder as app-long). A plugin's
+// `install(app)` runs once, when the app takes the plugin: its own scope is app-long too.
+import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { isFunction, outermostWrapper, skipWrappers, staticPropertyName } from '../ast.js';
 import { callGraphOf } from '../calls.js';
+import { exportNamesOfValue, exportNamesOfVariable } from '../exports.js';
 import type { SignalRModel } from '../model.js';
 import { isImportedFrom } from '../model/imports.js';
 import { VUE_MODULE } from './vue-component.js';
@@ -23,6 +26,8 @@ const VUE_GLOBAL_PROPERTIES = 'globalProperties';
 const VUE_2_PROTOTYPE = 'prototype';
 /** A plugin is an object with an `install(app)` method (or that function itself, given to `app.use`). */
 const VUE_PLUGIN_INSTALL = 'install';
+/** `app.use(plugin)` (Vue 2: `Vue.use(plugin)`): the app runs the plugin's `install` once. */
+const VUE_USE = 'use';
 /** How many helper calls deep a plugin's `app` parameter is followed (`install(app) { setUp(app); }`). */
 const MAX_APP_PARAMETER_DEPTH = 3;
 
@@ -81,4 +86,62 @@ function isPluginInstall(fn: FunctionNode): boolean {
   const holder = outermostWrapper(fn).parent;
   if ((holder?.type === AST_NODE_TYPES.Property || holder?.type === AST_NODE_TYPES.MethodDefinition) && staticPropertyName(holder) === VUE_PLUGIN_INSTALL) return true;
   return fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id?.name === VUE_PLUGIN_INSTALL;
+}
+
+/**
+ * A Vue plugin's `install(app)`: Vue runs it once, when the app takes the plugin, so what it starts
+ * there (not in the callbacks it sets up) lives as long as the app. The plugin is an object or class
+ * with an `install` method (also set as `plugin.install = function …`), or an `install` function, and
+ * it leaves this file the way plugins do: exported, or given to `.use(…)` here. An `install` method of
+ * anything else is an ordinary method that may run any number of times.
+ */
+export function isVuePluginInstall(model: SignalRModel, fn: FunctionNode): boolean {
+  const wrapper = outermostWrapper(fn);
+  const holder = wrapper.parent;
+  let plugin: Node | undefined;
+  let variable: Variable | undefined;
+  if (holder?.type === AST_NODE_TYPES.Property && holder.value === wrapper && staticPropertyName(holder) === VUE_PLUGIN_INSTALL) {
+    if (holder.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    plugin = holder.parent;
+  } else if (holder?.type === AST_NODE_TYPES.MethodDefinition && holder.static && staticPropertyName(holder) === VUE_PLUGIN_INSTALL) {
+    plugin = holder.parent.parent;
+  } else if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id?.name === VUE_PLUGIN_INSTALL) {
+    plugin = fn;
+    variable = model.variableOf(fn.id);
+  } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === wrapper) {
+    const target = skipWrappers(holder.left);
+    if (target.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(target) !== VUE_PLUGIN_INSTALL) return false;
+    const object = skipWrappers(target.object);
+    if (object.type !== AST_NODE_TYPES.Identifier) return false;
+    variable = model.variableOf(object);
+    if (!variable) return false;
+  } else {
+    return false;
+  }
+  if (plugin) {
+    if (isGivenToUse(plugin) || exportNamesOfValue(model, plugin).length > 0) return true;
+    variable ??= variableHolding(model, plugin);
+  }
+  if (!variable) return false;
+  return exportNamesOfVariable(model, variable).length > 0 || variable.references.some((reference) => reference.isRead() && isGivenToUse(reference.identifier));
+}
+
+/** `value` is what `something.use(value)` receives first. */
+function isGivenToUse(value: Node): boolean {
+  const argument = outermostWrapper(value);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument) return false;
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === VUE_USE;
+}
+
+/** The variable an object literal or class is declared as (`const plugin = { … }`, `class Plugin { … }`). */
+function variableHolding(model: SignalRModel, node: Node): Variable | undefined {
+  if (node.type === AST_NODE_TYPES.ClassDeclaration && node.id) {
+    const variable = model.variableOf(node.id);
+    // A class's name is bound inside the class too: the module knows it by the outer binding.
+    return variable?.scope.type === 'class' ? (variable.scope.upper?.set.get(variable.name) ?? variable) : variable;
+  }
+  const holder = outermostWrapper(node).parent;
+  return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier ? model.variableOf(holder.id) : undefined;
 }

@@ -174,8 +174,102 @@ export default defineComponent({
 });`,
       filename: 'Room.ts',
     },
+    // A plugin's \`install\` runs once per app: what it starts there is the app's, also when the plugin
+    // keeps the connection to itself and restarts it from \`onclose\`.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export default {
+  install(app) {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+    function connect() {
+      return connection.start().catch((error) => console.error(error));
+    }
+    connection.onclose(() => connect());
+    connect();
+  },
+};`,
+      filename: 'feed-plugin.js',
+    },
+    // The plugin object given to \`Vue.use\` in the same file.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import Vue from 'vue';
+const FeedPlugin = {
+  install(vue) {
+    const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/feed').build();
+    connection.start().catch((error) => console.error(error));
+  },
+};
+Vue.use(FeedPlugin);`,
+      filename: 'main.js',
+    },
+    // Vue 2's \`Plugin.install = function\`, exported through CommonJS.
+    {
+      code: `const signalR = require('@microsoft/signalr');
+const FeedPlugin = {};
+FeedPlugin.install = function (Vue) {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/feed').build();
+  connection.start().catch(function () {});
+};
+module.exports = FeedPlugin;`,
+      filename: 'feed-plugin.js',
+    },
+    // A class plugin: its static \`install\`.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class FeedPlugin {
+  static install(app) {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+    connection.start().catch(() => {});
+  }
+}`,
+      filename: 'feed-plugin.ts',
+    },
   ],
-  invalid: [],
+  invalid: [
+    // An \`install\` method of an object no app is given: an ordinary method, run once per call.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const installer = {
+  async install(name) {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/packages').build();
+    await connection.start();
+    await connection.invoke('Install', name);
+  },
+};
+for (const name of ['a', 'b']) installer.install(name);`,
+      filename: 'installer.js',
+      errors: [{ messageId: 'functionNotStopped', line: 5 }],
+    },
+    // An instance method named \`install\` of an exported class is not a plugin's install.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Installer {
+  async install(name: string) {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/packages').build();
+    await connection.start();
+    await connection.invoke('Install', name);
+  }
+}`,
+      filename: 'installer.ts',
+      errors: [{ messageId: 'functionNotStopped', line: 5 }],
+    },
+    // A plugin whose install sets up a helper: each call of the helper opens a connection of its own.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export default {
+  install(app) {
+    app.config.globalProperties.$notify = async (text) => {
+      const connection = new HubConnectionBuilder().withUrl('/hubs/notify').build();
+      await connection.start();
+      await connection.invoke('Notify', text);
+    };
+  },
+};`,
+      filename: 'notify-plugin.js',
+      errors: [{ messageId: 'functionNotStopped', line: 6 }],
+    },
+  ],
 });
 
 ruleTester.run('require-reconnect (app-wide holders)', requireReconnect, {
