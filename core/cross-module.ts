@@ -39,6 +39,16 @@ export interface CrossModuleLinks {
   mayRestartElsewhere(exportNames: readonly string[]): boolean;
   /** The group join a call makes through another module's function or method. */
   joinWrapperOf(model: SignalRModel, call: TSESTree.CallExpression): (JoinWrapperFact & { readonly callee: string }) | undefined;
+  /**
+   * A call of a method of another module's class on an object of it (an injected service, an exported
+   * instance): that method's facts, and `holder`, the same object for calls on the same object.
+   */
+  linkedMethodOf(model: SignalRModel, call: TSESTree.CallExpression): LinkedMethodCall | undefined;
+}
+
+export interface LinkedMethodCall {
+  readonly fact: FunctionFact;
+  readonly holder: object;
 }
 
 /** Resolves the module specifiers the syntax cannot (path aliases) with type information; linted file only. */
@@ -102,6 +112,13 @@ export class ProjectLinks implements CrossModuleLinks {
     const callee = skipWrappers(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
     return { ...joins, callee: name ?? joins.method };
+  }
+
+  linkedMethodOf(model: SignalRModel, call: TSESTree.CallExpression): LinkedMethodCall | undefined {
+    const method = calledMethod(call);
+    const holder = method && this.classOf(model, method.object);
+    const fact = holder?.fact.methods.get(method!.name);
+    return fact && { fact, holder: holder!.key };
   }
 
   /** The other module's function a call calls: an imported function, or a method of an imported class's instance. */

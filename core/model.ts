@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
 import { calledMethod, walk } from './ast.js';
-import type { CrossModuleLinks } from './cross-module.js';
+import type { CrossModuleLinks, LinkedMethodCall } from './cross-module.js';
 import type { JoinWrapperFact } from './project-facts.js';
 import { builderChainOf, isBuildCall } from './model/builders.js';
 import { ConnectionIndex, isClassicFactoryCall, isGeneratedHubConnection } from './model/connections.js';
@@ -286,6 +286,14 @@ export class SignalRModel {
    */
   joinWrapperOf(call: TSESTree.CallExpression): (JoinWrapperFact & { readonly callee: string }) | undefined {
     return this.options.crossModule?.joinWrapperOf(this, call);
+  }
+
+  /**
+   * A call of a method of another module's class on an object of it (`this.hubService.connect()`):
+   * what that method does, and which object it is called on; undefined without cross-module links.
+   */
+  linkedMethodOf(call: TSESTree.CallExpression): LinkedMethodCall | undefined {
+    return this.options.crossModule?.linkedMethodOf(this, call);
   }
 
   /**

@@ -12,8 +12,9 @@ import { DEFAULT_EXPORT, exportedName, MODULE_OBJECT, ownExports } from './expor
 import { functionOf } from './functions.js';
 import type { GroupJoin } from './group-joins.js';
 import { groupJoins } from './group-joins.js';
-import type { ClassNode, ClientFlavour, SignalRModel } from './model.js';
+import type { ClassNode, ClientFlavour, Connection, SignalRModel } from './model.js';
 import type { SignalRSettings } from './settings.js';
+import { CONNECTION_METHODS } from './signalr.js';
 
 /** A value another module gets: a connection, a function, or a class and its instances. */
 export type ValueFact = ConnectionFact | FunctionFact | ClassFact;
@@ -29,6 +30,16 @@ export interface FunctionFact {
   readonly returnsConnection?: { readonly flavour: ClientFlavour; readonly fresh: boolean };
   /** It joins a group for its caller. */
   readonly joins?: JoinWrapperFact;
+  /** A method that, in its own run, starts the connection its object holds in a field. */
+  readonly startsField?: FieldStartFact;
+  /** A method that, in its own run, registers message handlers (`on`) on the connection in this field. */
+  readonly registersOnField?: string;
+}
+
+export interface FieldStartFact {
+  readonly field: string;
+  /** The promise the method returns settles after the start: it returns the start's promise, or awaits it being async. */
+  readonly waits: boolean;
 }
 
 export interface JoinWrapperFact {
@@ -130,18 +141,26 @@ function functionFact(model: SignalRModel, joins: readonly GroupJoin[], fn: Func
 function classFact(model: SignalRModel, joins: readonly GroupJoin[], classNode: ClassNode, instance: boolean): ClassFact | undefined {
   const methods = new Map<string, FunctionFact>();
   const fields = new Map<string, ConnectionFact>();
+  const methodNodes = new Map<string, FunctionNode>();
   for (const member of classNode.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (member.static || member.key.type === AST_NODE_TYPES.PrivateIdentifier) continue;
     const name = staticPropertyName(member);
     const value = member.value && skipWrappers(member.value);
     if (name === undefined || !value || !isFunction(value)) continue;
+    const isGetter = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get';
+    const isConstructor = member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor';
+    if (!isGetter && !isConstructor) methodNodes.set(name, value);
     const fact = functionFact(model, joins, value);
     if (!fact) continue;
     // A getter gives the connection as a field does.
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'get') {
+    if (isGetter) {
       if (fact.returnsConnection) fields.set(name, { kind: 'connection', flavour: fact.returnsConnection.flavour });
     } else methods.set(name, fact);
+  }
+  for (const [name, fn] of methodNodes) {
+    const effects = fieldEffects(model, classNode, fn);
+    if (effects.startsField || effects.registersOnField) methods.set(name, { kind: 'function', ...methods.get(name), ...effects });
   }
   walk(classNode.body, (node) => {
     if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
@@ -151,6 +170,44 @@ function classFact(model: SignalRModel, joins: readonly GroupJoin[], classNode: 
     if (connection?.kind === 'field' && connection.classNode === classNode) fields.set(name, { kind: 'connection', flavour: connection.flavour });
   });
   return methods.size === 0 && fields.size === 0 ? undefined : { kind: 'class', instance, methods, fields };
+}
+
+/**
+ * What a method does, before its first `await`, to a connection a field of its own class holds:
+ * starts it (`this.connection.start()`), registers handlers on it (`this.connection.on(…)`). Code in
+ * callbacks it hands out runs later, and does not count.
+ */
+function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNode): Pick<FunctionFact, 'registersOnField' | 'startsField'> {
+  let startsField: FieldStartFact | undefined;
+  let registersOnField: string | undefined;
+  let suspended = false;
+  const ownField = (connection: Connection | undefined): string | undefined =>
+    connection?.kind === 'field' && connection.classNode === classNode && connection.flavour === 'core' ? connection.property : undefined;
+  walk(fn.body, (node) => {
+    if (suspended || (node !== fn.body && isFunction(node))) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) {
+      // The awaited expression runs before the suspension: look inside it first.
+      walk(node.argument ?? node, (inner) => {
+        if (inner !== node.argument && isFunction(inner)) return false;
+        if (inner.type === AST_NODE_TYPES.CallExpression) note(inner);
+        return undefined;
+      });
+      suspended = true;
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) note(node);
+    return undefined;
+  });
+  return { ...(startsField && { startsField }), ...(registersOnField !== undefined && { registersOnField }) };
+
+  function note(call: TSESTree.CallExpression): void {
+    const started = ownField(model.connectionCall(call, CONNECTION_METHODS.start));
+    if (started !== undefined && !startsField) {
+      const awaited = outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
+      startsField = { field: started, waits: isReturned(call, fn) || (fn.async && awaited) };
+    }
+    registersOnField ??= ownField(model.connectionCall(call, CONNECTION_METHODS.on));
+  }
 }
 
 /** Every `return` of `fn` gives a connection; `fresh` when each is created inside `fn` (a factory, not an accessor). */

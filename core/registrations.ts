@@ -21,6 +21,8 @@ import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import type { AfterStart } from './ordering.js';
 import { startCalls } from './flow.js';
+import type { LinkedLateRegistration } from './linked-registrations.js';
+import { linkedLateRegistrations } from './linked-registrations.js';
 import { isSameConnection, isSequentiallyBefore, runsAfterStart, startsIn, TIMER_CONSUMER } from './ordering.js';
 import { callbackRole } from './promises.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
@@ -56,7 +58,9 @@ export type RegistrationProblem =
    */
   | { readonly kind: 'deferred'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly timer: TSESTree.CallExpression; readonly start: TSESTree.CallExpression }
   /** The registration runs on every (re)start, adding another handler each time. */
-  | { readonly kind: 'every-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly restart: Node };
+  | { readonly kind: 'every-start'; readonly node: TSESTree.CallExpression; readonly registration: Registration; readonly restart: Node }
+  /** Another module's service registers the handlers, called after the same service started the connection. */
+  | LinkedLateRegistration;
 
 const analyses = new WeakMap<SignalRModel, readonly RegistrationProblem[]>();
 
@@ -101,6 +105,7 @@ function findProblems(model: SignalRModel, filename: string): RegistrationProble
   }
   problems.push(...lateRegisteringCalls(model, registrations, lateFunctions));
   problems.push(...repeatedRegistrations(model, filename, registrations));
+  problems.push(...linkedLateRegistrations(model));
   return problems.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 

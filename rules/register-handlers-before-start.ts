@@ -48,6 +48,10 @@ export default createRule<Options, MessageIds>({
     };
 
     function reportProblem(problem: RegistrationProblem): void {
+      if (problem.kind === 'linked-after-start') {
+        context.report({ node: problem.node, messageId: 'handlersAfterStartCall', data: { call: callText(context.sourceCode, problem.node), when: WHEN[problem.how] } });
+        return;
+      }
       const event = problem.registration.event ?? '…';
       if (problem.kind === 'every-start') {
         context.report({ node: problem.node, messageId: 'handlerOnEveryStart', data: { event } });
