@@ -41,6 +41,17 @@ interface Unit {
   readonly event: string | undefined;
 }
 
+/** A call left where it is, and why. */
+interface Skip {
+  readonly node: Node;
+  readonly reason: string;
+}
+
+/** A skip while planning: the event of a registration that stays, so that no handler of it moves ahead. */
+interface PlannedSkip extends Skip {
+  readonly event?: string;
+}
+
 /** A `.then`/`.finally` callback that the move may leave empty. */
 interface Continuation {
   readonly call: TSESTree.CallExpression;
@@ -88,7 +99,27 @@ class Mover {
   ) {}
 
   /** Adds the edits that move the calls of `problem` before their start; returns what it leaves, and why. */
-  plan(problem: LateProblem, repeated: ReadonlySet<TSESTree.CallExpression>): { node: Node; reason: string }[] {
+  plan(problem: LateProblem, repeated: ReadonlySet<TSESTree.CallExpression>): Skip[] {
+    const place = this.placeBeforeStart(problem);
+    if (Array.isArray(place)) return place;
+    const { anchor, continuation } = place;
+    const skips: PlannedSkip[] = [];
+    const units: Unit[] = [];
+    for (const call of problem.together) {
+      const unit = continuation ? unitInCallback(call, continuation.callback) : unitInBlock(call, anchor);
+      if (typeof unit === 'string') skips.push({ node: call, reason: unit });
+      else units.push(unit);
+    }
+    const moving = keepingEventOrder(this.withoutHazards(problem, units, anchor, repeated, skips), skips);
+    if (moving.length > 0) this.move(moving, anchor, continuation);
+    return skips.map(({ node, reason }) => ({ node, reason }));
+  }
+
+  /**
+   * The statement the calls go before (`anchor`: the one that starts the connection, or whose `.then`
+   * callback they are in), or, when there is no such place, a skip for each call.
+   */
+  private placeBeforeStart(problem: LateProblem): { anchor: Node; continuation: Continuation | undefined } | Skip[] {
     const { after } = problem;
     const startLine = after.start.loc.start.line;
     if (after.how === 'timer') {
@@ -109,17 +140,11 @@ class Mover {
     if (!this.startsItsLine(anchor)) {
       return problem.together.map((call) => ({ node: call, reason: `the \`start()\` it follows (line ${startLine}) shares its line with other code` }));
     }
+    return { anchor, continuation };
+  }
 
-    const skips: { node: Node; reason: string; event?: string }[] = [];
-    const units: Unit[] = [];
-    for (const call of problem.together) {
-      const unit = continuation ? unitInCallback(call, continuation.callback) : unitInBlock(call, anchor);
-      if (typeof unit === 'string') {
-        skips.push({ node: call, reason: unit });
-        continue;
-      }
-      units.push(unit);
-    }
+  /** The units that can move before `anchor`; each other one goes to `skips`, with why. */
+  private withoutHazards(problem: LateProblem, units: readonly Unit[], anchor: Node, repeated: ReadonlySet<TSESTree.CallExpression>, skips: PlannedSkip[]): Unit[] {
     const moved = units.map((unit) => unit.node);
     const fn = enclosingFunction(anchor);
     const movable: Unit[] = [];
@@ -128,14 +153,7 @@ class Mover {
       if (reason) skips.push({ node: unit.call, reason, event: unit.event });
       else movable.push(unit);
     }
-    // Handlers of one event run in the order they were registered: move none of an event if one stays.
-    const moving = movable.filter((unit) => {
-      const stays = skips.find((skip) => skip.event !== undefined && skip.event === unit.event);
-      if (stays) skips.push({ node: unit.call, reason: `another \`${unit.event}\` handler registered with it (line ${stays.node.loc.start.line}) cannot move, and handlers of one event run in the order they were registered` });
-      return !stays;
-    });
-    if (moving.length > 0) this.move(moving, anchor, continuation);
-    return skips.map(({ node, reason }) => ({ node, reason }));
+    return movable;
   }
 
   /** Why `unit` cannot move before `anchor`, if it cannot. */
@@ -173,9 +191,30 @@ class Mover {
 
   /** Cuts the units (in source order) and puts them, re-indented, before `anchor`. */
   private move(units: readonly Unit[], anchor: Node, continuation: Continuation | undefined): void {
+    const { edits } = this;
+    const source = edits.source;
+    const { pieces, removals } = this.cut(units, edits.indentAt(anchor.range[0]));
+    const emptied = continuation && this.leftEmpty(continuation, units);
+    if (emptied) {
+      // `start().then(() => {…})` with nothing left in the callback: `start()`.
+      const callee = continuation.call.callee as TSESTree.MemberExpression;
+      edits.replace(edits.endOfLine(callee.object.range[1]), continuation.call.range[1], '');
+    } else {
+      for (const [from, to] of removals) edits.replace(from, to, '');
+    }
+    const text = pieces.join('\n');
+    const at = edits.lineStart(this.leadingCommentStart(anchor));
+    const setApart = /\n[ \t]*\n/.test(text) || isBlankLine(source, at - 1);
+    edits.insert(at, `${text}\n${setApart ? '\n' : ''}`);
+  }
+
+  /**
+   * The text of each run of adjacent units, re-indented to `target`, and the lines to remove where
+   * they stood (with their comments, and a blank line where two would meet).
+   */
+  private cut(units: readonly Unit[], target: string): { pieces: string[]; removals: [number, number][] } {
     const { edits, style } = this;
     const source = edits.source;
-    const target = edits.indentAt(anchor.range[0]);
     const pieces: string[] = [];
     const removals: [number, number][] = [];
     for (const run of runsOf(units)) {
@@ -198,18 +237,7 @@ class Mover {
       pieces.push(statements.join('\n'));
       removals.push(withBlankLine(source, start, end + 1));
     }
-    const emptied = continuation && this.leftEmpty(continuation, units);
-    if (emptied) {
-      // `start().then(() => {…})` with nothing left in the callback: `start()`.
-      const callee = continuation.call.callee as TSESTree.MemberExpression;
-      edits.replace(edits.endOfLine(callee.object.range[1]), continuation.call.range[1], '');
-    } else {
-      for (const [from, to] of removals) edits.replace(from, to, '');
-    }
-    const text = pieces.join('\n');
-    const at = edits.lineStart(this.leadingCommentStart(anchor));
-    const setApart = /\n[ \t]*\n/.test(text) || isBlankLine(source, at - 1);
-    edits.insert(at, `${text}\n${setApart ? '\n' : ''}`);
+    return { pieces, removals };
   }
 
   /** Nothing but whitespace is left in the callback once the units are cut out of it. */
@@ -248,6 +276,15 @@ class Mover {
       start = comment.range[0];
     }
   }
+}
+
+/** Handlers of one event run in the order they were registered: none of an event moves if one stays. */
+function keepingEventOrder(movable: readonly Unit[], skips: PlannedSkip[]): Unit[] {
+  return movable.filter((unit) => {
+    const stays = skips.find((skip) => skip.event !== undefined && skip.event === unit.event);
+    if (stays) skips.push({ node: unit.call, reason: `another \`${unit.event}\` handler registered with it (line ${stays.node.loc.start.line}) cannot move, and handlers of one event run in the order they were registered` });
+    return !stays;
+  });
 }
 
 /** Ranges (relative to `offset`) of the template literals spanning lines in `node`: their lines keep their indentation. */

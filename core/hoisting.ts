@@ -117,71 +117,96 @@ interface Write {
   readonly field?: string;
 }
 
+/**
+ * What the crossed code declares or assigns, itself and in the functions of this file it calls
+ * (MAX_CALL_DEPTH deep), in the order it is written.
+ */
 function writesIn(model: SignalRModel, crossed: CrossedCode): Write[] {
-  const writes: Write[] = [];
-  const visited = new Set<FunctionNode>();
-  const collect = (root: Node, depth: number, inRange: (node: Node) => boolean): void => {
+  const collector = new WriteCollector(model, crossed);
+  collector.collect(crossed.scope, 0, (node) => node.range[0] >= crossed.from && node.range[1] <= crossed.to && !crossed.moved.some((moved) => contains(moved, node)));
+  return collector.writes;
+}
+
+class WriteCollector {
+  readonly writes: Write[] = [];
+  private readonly visited = new Set<FunctionNode>();
+
+  constructor(
+    private readonly model: SignalRModel,
+    private readonly crossed: CrossedCode,
+  ) {}
+
+  /** Records the writes of the nodes under `root` that `inRange` accepts; walks past the others only where crossed code may lie. */
+  collect(root: Node, depth: number, inRange: (node: Node) => boolean): void {
+    const { crossed } = this;
     walk(root, (node) => {
       if (!inRange(node)) return node.range[1] <= crossed.from || node.range[0] >= crossed.to || crossed.moved.includes(node) ? false : undefined;
-      switch (node.type) {
-        case AST_NODE_TYPES.VariableDeclarator:
-          for (const name of patternIdentifiers(node.id)) addVariable(name, node);
-          break;
-        case AST_NODE_TYPES.FunctionDeclaration:
-        case AST_NODE_TYPES.ClassDeclaration:
-          if (node.id) addVariable(node.id, node);
-          break;
-        case AST_NODE_TYPES.AssignmentExpression:
-          addTarget(node.left, node);
-          break;
-        case AST_NODE_TYPES.UpdateExpression:
-          addTarget(node.argument, node);
-          break;
-        case AST_NODE_TYPES.ForInStatement:
-        case AST_NODE_TYPES.ForOfStatement:
-          if (node.left.type !== AST_NODE_TYPES.VariableDeclaration) addTarget(node.left, node);
-          break;
-        case AST_NODE_TYPES.CallExpression: {
-          if (depth === 0) addMethodReceiver(node);
-          const callee = depth < MAX_CALL_DEPTH ? callGraphOf(model).calleeOf(node) : undefined;
-          if (callee && !visited.has(callee)) {
-            visited.add(callee);
-            collect(callee.body, depth + 1, () => true);
-          }
-          break;
-        }
-        default:
-          break;
-      }
+      this.record(node, depth);
       return undefined;
     });
-  };
-  const addVariable = (name: TSESTree.Identifier, node: Node): void => {
-    const variable = model.variableOf(name);
-    if (variable) writes.push({ node, variable });
-  };
-  const addTarget = (target: Node, node: Node): void => {
-    for (const name of patternIdentifiers(target)) addVariable(name, node);
+  }
+
+  private record(node: Node, depth: number): void {
+    switch (node.type) {
+      case AST_NODE_TYPES.VariableDeclarator:
+        for (const name of patternIdentifiers(node.id)) this.addVariable(name, node);
+        break;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.ClassDeclaration:
+        if (node.id) this.addVariable(node.id, node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        this.addTarget(node.left, node);
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        this.addTarget(node.argument, node);
+        break;
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        if (node.left.type !== AST_NODE_TYPES.VariableDeclaration) this.addTarget(node.left, node);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        if (depth === 0) this.addMethodReceiver(node);
+        const callee = depth < MAX_CALL_DEPTH ? callGraphOf(this.model).calleeOf(node) : undefined;
+        if (callee && !this.visited.has(callee)) {
+          this.visited.add(callee);
+          this.collect(callee.body, depth + 1, () => true);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private addVariable(name: TSESTree.Identifier, node: Node): void {
+    const variable = this.model.variableOf(name);
+    if (variable) this.writes.push({ node, variable });
+  }
+
+  private addTarget(target: Node, node: Node): void {
+    for (const name of patternIdentifiers(target)) this.addVariable(name, node);
     const root = memberRoot(target);
-    if (root?.type === AST_NODE_TYPES.Identifier) addVariable(root, node);
+    if (root?.type === AST_NODE_TYPES.Identifier) this.addVariable(root, node);
     if (root?.type === AST_NODE_TYPES.ThisExpression && target.type === AST_NODE_TYPES.MemberExpression) {
       const field = outermostThisField(target);
-      if (field !== undefined) writes.push({ node, field });
+      if (field !== undefined) this.writes.push({ node, field });
     }
-  };
-  // `orders.push(…)`, `this.items.clear()` in the crossed code itself: a method may change the object
-  // it is called on. Not the connection's own methods (`invoke`, `send`), and not `this.method()`,
-  // whose assignments are followed instead.
-  const addMethodReceiver = (call: TSESTree.CallExpression): void => {
+  }
+
+  /**
+   * `orders.push(…)`, `this.items.clear()` in the crossed code itself: a method may change the object
+   * it is called on. Not the connection's own methods (`invoke`, `send`), and not `this.method()`,
+   * whose assignments are followed instead.
+   */
+  private addMethodReceiver(call: TSESTree.CallExpression): void {
     const callee = skipWrappers(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const receiver = skipWrappers(callee.object);
-    if (receiver.type === AST_NODE_TYPES.ThisExpression || model.connectionOf(receiver)) return;
-    if (receiver.type === AST_NODE_TYPES.Identifier) addVariable(receiver, call);
-    else addTarget(receiver, call);
-  };
-  collect(crossed.scope, 0, (node) => node.range[0] >= crossed.from && node.range[1] <= crossed.to && !crossed.moved.some((moved) => contains(moved, node)));
-  return writes;
+    if (receiver.type === AST_NODE_TYPES.ThisExpression || this.model.connectionOf(receiver)) return;
+    if (receiver.type === AST_NODE_TYPES.Identifier) this.addVariable(receiver, call);
+    else this.addTarget(receiver, call);
+  }
 }
 
 /** The identifiers a declaration or assignment target binds: `a`, `[a, b]`, `{ a, b: c }`, `...rest`, `a = 1`. */
