@@ -308,7 +308,7 @@ function loadSettings(path: string): SignalRSettings {
 function moduleOf(codemod: CodemodInfo): CodemodModule {
   const url = new URL(`./${codemod.name}.js`, import.meta.url);
   if (!existsSync(fileURLToPath(url))) throw new CodemodLoadError(`${fileURLToPath(url)} is missing: the package build is incomplete.`);
-  return { name: codemod.name, url: url.href, writesHelpers: codemod.writesHelpers === true };
+  return { name: codemod.name, url: url.href };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

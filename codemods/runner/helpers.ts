@@ -20,11 +20,13 @@ export interface PendingWrite {
   readonly path: string;
   readonly bom: boolean;
   readonly stamp: FileStamp;
+  /** The codemods whose change to it called new helpers: they are the ones that change the helpers module. */
+  readonly helpersBy: readonly string[];
 }
 
 export interface HelperRunOptions {
   /** The run's codemods, in the order they run. */
-  readonly codemods: readonly Pick<CodemodModule, 'name' | 'writesHelpers'>[];
+  readonly codemods: readonly Pick<CodemodModule, 'name'>[];
   readonly write: boolean;
   readonly format?: boolean;
   readonly cwd: string;
@@ -54,8 +56,8 @@ export async function settleHelpers(files: readonly FileResult[], pending: reado
     const result: ChangedFile = { ...file, after, skips: [...file.skips, ...notes, ...(skip ? [skip] : [])] };
     results.push(options.write ? await write(result, byPending.get(file.path)!) : result);
   }
-  // The module is changed by the codemods that write helpers, of those that changed a file importing it.
-  const changedBy = options.codemods.filter((codemod) => codemod.writesHelpers && changed.some((file) => file.changedBy.includes(codemod.name))).map((codemod) => codemod.name);
+  // The module is changed by the codemods whose changes called the helpers, in run order.
+  const changedBy = options.codemods.filter((codemod) => pending.some((entry) => entry.helpersBy.includes(codemod.name))).map((codemod) => codemod.name);
   for (const module of settled.modules) {
     const { after } = await formatted(module.path, module.text, options.format);
     const result: ChangedFile = { status: 'changed', path: module.path, changedBy, skips: [], before: module.before, after, created: module.before === '' };

@@ -46,16 +46,17 @@ export async function transformPage(path: string, page: string, kind: PageKind, 
     if (reply.kind === 'failed') return { kind: 'failed', failure: reply.failure, reports };
     if (reply.output !== undefined) changed.push({ block, text: indented(reply.output, indent), changedBy: reply.changedBy });
   }
-  if (changed.length === 0) return { kind: 'done', output: undefined, changedBy: [], reports };
+  if (changed.length === 0) return { kind: 'done', output: undefined, changedBy: [], helpersBy: [], reports };
 
   const clash = nameClash(blocks, changed);
   if (clash) {
     const { line, column } = pagePosition(page, clash.block, '', 1, 1);
     const reason = `\`${clash.name}\`, which ${clash.changedBy.join(', ')} would declare in this script, is declared by another script that shares its scope (${kind === 'vue' ? 'the component' : 'the page'}); the page was left as it was`;
-    return { kind: 'done', output: undefined, changedBy: [], reports: [...reports, { codemod: PAGE_REPORTER, message: skipMessage(path, line, column, reason) }] };
+    return { kind: 'done', output: undefined, changedBy: [], helpersBy: [], reports: [...reports, { codemod: PAGE_REPORTER, message: skipMessage(path, line, column, reason) }] };
   }
   const changedBy = [...new Set(changed.flatMap((entry) => entry.changedBy))];
-  return { kind: 'done', output: spliceBlocks(page, changed), changedBy, reports };
+  // A page's blocks declare the helpers they call (no import of the helpers module is left).
+  return { kind: 'done', output: spliceBlocks(page, changed), changedBy, helpersBy: [], reports };
 }
 
 function skipMessage(path: string, line: number, column: number, reason: string): string {

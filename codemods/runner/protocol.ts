@@ -6,8 +6,6 @@ import type { Failure } from './results.js';
 export interface CodemodModule {
   readonly name: string;
   readonly url: string;
-  /** It may call generated helpers (the registry's `writesHelpers`): the helpers module is reported as changed by it. */
-  readonly writesHelpers?: boolean;
 }
 
 /** `workerData`: what every worker loads once, and the options every transform receives. */
@@ -38,6 +36,8 @@ export type TransformReply =
       /** The text after every codemod ran; undefined when none changed it. */
       readonly output: string | undefined;
       readonly changedBy: readonly string[];
+      /** Those of `changedBy` whose change called generated helpers not called before. */
+      readonly helpersBy: readonly string[];
       readonly reports: readonly WorkerReport[];
     }
   | {

@@ -120,7 +120,7 @@ export async function runCodemods(options: RunOptions, onFile: (file: FileResult
           counts.parsed++;
           const reply = await transformer.run(path, read.source);
           if (reply.kind === 'done' && reply.output !== undefined && needsHelpers(reply.output)) {
-            waiting.push({ file: settle(path, read, reply), pending: { path, bom: read.bom, stamp: read.stamp } });
+            waiting.push({ file: settle(path, read, reply), pending: { path, bom: read.bom, stamp: read.stamp, helpersBy: reply.helpersBy } });
             return undefined;
           }
           const file = await formatChanged(settle(path, read, reply), options.format, helpers);

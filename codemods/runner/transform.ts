@@ -8,6 +8,7 @@ import type { API, JSCodeshift, Transform } from 'jscodeshift';
 import { createRequire } from 'node:module';
 
 import type { TransformOptions } from '../utils/source.js';
+import { helperImportLine } from '../utils/helpers.js';
 import { checkSyntax } from '../utils/source.js';
 import { parserFor, usesJsx } from '../utils/parser.js';
 import { transformPage } from './page-transform.js';
@@ -55,12 +56,14 @@ const HERE: Locate = (line, column) => ({ line, column });
 async function transformSource(codemods: readonly LoadedCodemod[], path: string, original: string, options: TransformOptions, locate: Locate = HERE): Promise<TransformReply> {
   const reports: WorkerReport[] = [];
   const changedBy: string[] = [];
+  const helpersBy: string[] = [];
   let source = original;
   for (const { name, transform } of codemods) {
     const api = apiFor(path, (message) => reports.push({ codemod: name, message }));
     try {
       const output = await withoutExit(() => transform({ path, source }, api, options));
       if (typeof output === 'string' && output !== source) {
+        if (helperImportLine(output) !== helperImportLine(source)) helpersBy.push(name);
         source = output;
         changedBy.push(name);
       }
@@ -68,7 +71,7 @@ async function transformSource(codemods: readonly LoadedCodemod[], path: string,
       return { kind: 'failed', failure: describeError(name, error, locate), reports };
     }
   }
-  if (changedBy.length === 0) return { kind: 'done', output: undefined, changedBy, reports };
+  if (changedBy.length === 0) return { kind: 'done', output: undefined, changedBy, helpersBy, reports };
   // A codemod bug must not turn a user's file into one that no longer parses.
   try {
     checkSyntax(path, source);
@@ -77,7 +80,7 @@ async function transformSource(codemods: readonly LoadedCodemod[], path: string,
     const reason = `${changedBy.join(', ')} produced code that does not parse (${detail}); the file was left as it was.`;
     return { kind: 'failed', failure: { kind: 'codemod', reason }, reports };
   }
-  return { kind: 'done', output: source, changedBy, reports };
+  return { kind: 'done', output: source, changedBy, helpersBy, reports };
 }
 
 /** Runs `run` with `process.exit` turned into an exception, so a codemod cannot end the run. */

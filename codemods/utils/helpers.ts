@@ -19,6 +19,16 @@ export const SHARED_HELPERS_SPECIFIER = 'signalr-codemod:helpers';
 /** The helpers module's file name (before its extension), unless the CLI is told another path. */
 export const HELPERS_MODULE_NAME = 'signalr-helpers';
 
+/**
+ * The line of `text` that imports helpers still to be settled (transforms write it on one line), or
+ * undefined: a codemod whose output has another such line than its input called new helpers.
+ */
+export function helperImportLine(text: string): string | undefined {
+  const at = text.indexOf(SHARED_HELPERS_SPECIFIER);
+  if (at === -1) return undefined;
+  return text.slice(text.lastIndexOf('\n', at) + 1, text.indexOf('\n', at) === -1 ? undefined : text.indexOf('\n', at));
+}
+
 /** What a helper's declaration is printed with. */
 export interface HelperContext {
   readonly style: FileStyle;

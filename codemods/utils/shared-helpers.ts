@@ -156,8 +156,9 @@ function settleProject(files: readonly PendingFile[], options: SettleOptions): P
   const inline = (file: (typeof importing)[number]): void => {
     texts.set(file.path, inlineHelpers(file.text, file.path));
   };
-  // No module for a single file that could share it: every file keeps its own copy, as a lone file does.
-  if (sharing.length === 1 && existing === undefined) {
+  // No module for a single file that could share it, unless the user named one: every file keeps its
+  // own copy, as a lone file does.
+  if (sharing.length === 1 && existing === undefined && modulePath === undefined) {
     for (const file of importing) inline(file);
     return { texts, notes };
   }

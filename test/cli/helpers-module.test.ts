@@ -79,6 +79,16 @@ describe('generated helpers, once per project', () => {
     expect(existsSync(join(root, 'lib'))).toBe(false);
   });
 
+  it('with --helpers-module, a single file that needs helpers imports them from that module too', () => {
+    const root = project({ 'src/chat.ts': CLIENT('chat') });
+    const run = runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent', '--helpers-module', 'src/lib/signalr-helpers.ts'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(root, 'src', 'lib', 'signalr-helpers.ts'), 'utf8')).toContain('export function startWithRetry(');
+    const chat = readFileSync(join(root, 'src', 'chat.ts'), 'utf8');
+    expect(chat).toContain("import { retryForever, startWithRetry } from './lib/signalr-helpers';");
+    expect(chat).not.toContain('function startWithRetry(');
+  });
+
   it('takes --helpers-module for handle-start-errors, which writes helpers too', () => {
     const root = project({ 'src/prices.ts': RECONNECTING('prices'), 'src/feeds/news.ts': RECONNECTING('news') });
     const run = runCli(BUILT_CLI, ['handle-start-errors', 'src', '--silent', '--helpers-module', 'src/lib/signalr-helpers.ts'], { cwd: root });
@@ -123,6 +133,31 @@ describe('the JSON report', () => {
       'src/chat.ts': ['add-reconnect'],
       'src/news.ts': ['add-disposal', 'handle-start-errors'],
       'lib/helpers.ts': ['add-reconnect', 'handle-start-errors'],
+    });
+  });
+
+  it('names a codemod that changed a file importing the helpers only when its own change called them', () => {
+    // add-reconnect retries the module connection's start (startWithRetry); handle-start-errors then
+    // catches the start of the function's own connection, which calls no helper.
+    const shared = `${CLIENT('chat')}
+export async function latest(): Promise<string> {
+  const once = new HubConnectionBuilder().withUrl('/hubs/latest').build();
+  try {
+    once.start();
+    return await once.invoke<string>('Latest');
+  } finally {
+    await once.stop();
+  }
+}
+`;
+    const root = project({ 'src/a.ts': shared, 'src/b.ts': shared });
+    const run = runCli(BUILT_CLI, ['add-reconnect', 'handle-start-errors', 'src', '--dry', '--json'], { cwd: root });
+    expect(run.status, run.stderr).toBe(0);
+    const changedBy = Object.fromEntries(parseReport(run).files.map((file) => [file.path, file.changedBy]));
+    expect(changedBy).toEqual({
+      'src/a.ts': ['add-reconnect', 'handle-start-errors'],
+      'src/b.ts': ['add-reconnect', 'handle-start-errors'],
+      'src/signalr-helpers.ts': ['add-reconnect'],
     });
   });
 
