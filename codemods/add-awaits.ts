@@ -12,7 +12,7 @@ import type { Project } from 'ts-morph';
 import type { FunctionNode } from '../core/ast.js';
 import { calledMethod, enclosingFunction, isFunction, outermostWrapper, walk } from '../core/ast.js';
 import type { AsyncVerdict, AwaitFix } from '../core/async-safety.js';
-import { asyncVerdict, awaitFixOf } from '../core/async-safety.js';
+import { asyncVerdict, awaitFixOf, dispatchTimeCallAfter } from '../core/async-safety.js';
 import { floatingGroupJoins } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
 import { callbackRole, promiseFate } from '../core/promises.js';
@@ -97,6 +97,7 @@ export default transform;
  * Why an `await` here would move a failure rather than handle it: the callback becomes async in a
  * promise chain that nobody handles (a failed join would reject that chain instead), or code after
  * the `await` settles a promise others wait for (`resolve()`), which a failed join would then skip.
+ * Or why it would change what the code does: an event listener's `event.preventDefault()` after it.
  */
 function awaitHazard(model: SignalRModel, fix: Exclude<AwaitFix, { kind: 'none' }>): string | undefined {
   const { fn } = fix;
@@ -108,6 +109,8 @@ function awaitHazard(model: SignalRModel, fix: Exclude<AwaitFix, { kind: 'none' 
     }
   }
   const after = fix.kind === 'replace-void' ? fix.voidExpression.range[1] : fix.insertBefore.range[1];
+  const eventCall = dispatchTimeCallAfter(model, fn, after);
+  if (eventCall) return `\`${eventCall}()\` runs after it, and works only while the event is being dispatched; behind an \`await\` it would come too late. Move it above the join, then run again`;
   const settler = settlerCalledAfter(model, fn, after);
   if (settler) return `\`${settler}()\` runs after it (it settles a promise something waits for); awaited, a failed join would skip it and leave that promise pending. Settle it in a \`finally\`, then run again`;
   return undefined;

@@ -4,10 +4,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { enclosingFunction } from './ast.js';
+import { enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { FloatingJoin } from './group-joins.js';
 import type { SignalRModel } from './model.js';
 import { callbackRole, PROMISE } from './promises.js';
+
+/** Event methods that act only while the event is being dispatched: after an `await`, too late. */
+const DISPATCH_TIME_METHODS: readonly string[] = ['preventDefault', 'stopPropagation', 'stopImmediatePropagation'];
 
 /** React effects must return nothing or a cleanup function: never a promise. */
 const REACT_EFFECTS: readonly string[] = ['useEffect', 'useLayoutEffect', 'useInsertionEffect'];
@@ -97,6 +100,10 @@ export function asyncVerdict(model: SignalRModel, fn: FunctionNode): AsyncVerdic
     case 'other':
       return unsafe('nothing shows who calls the enclosing function and what it does with its result');
     case 'ignored':
+      // jQuery handlers and `on…` properties cancel the event when they return `false`; a promise does not.
+      if (returnsFalse(fn)) return unsafe('it is in an event handler that returns `false` to cancel the event, which an async function would not: call `event.preventDefault()` before the join instead');
+      verdict = { kind: 'safe', returnType: { kind: 'keep' } };
+      break;
     case 'chained':
       verdict = { kind: 'safe', returnType: { kind: 'keep' } };
       break;
@@ -128,4 +135,39 @@ function returnTypeChange(fn: FunctionNode): ReturnTypeChange | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A call that `fn` makes on one of its parameters after `offset` (in its own body, not in callbacks)
+ * and that acts only while an event is being dispatched, such as `event.preventDefault()`: behind an
+ * `await` it runs after the browser has already acted on the event. Its callee text, or undefined.
+ */
+export function dispatchTimeCallAfter(model: SignalRModel, fn: FunctionNode, offset: number): string | undefined {
+  for (const param of fn.params) {
+    if (param.type !== AST_NODE_TYPES.Identifier) continue;
+    for (const reference of model.variableOf(param)?.references ?? []) {
+      const use = reference.identifier;
+      if (use.range[0] < offset || enclosingFunction(use) !== fn) continue;
+      const member = use.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) continue;
+      const name = staticPropertyName(member);
+      const call = member.parent;
+      if (name !== undefined && DISPATCH_TIME_METHODS.includes(name) && call?.type === AST_NODE_TYPES.CallExpression && skipWrappers(call.callee) === member) {
+        return `${param.name}.${name}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `return false` in `fn` itself (not in a function inside it). */
+function returnsFalse(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.type === AST_NODE_TYPES.Literal && fn.body.value === false;
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || (node !== fn.body && isFunction(node))) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument?.type === AST_NODE_TYPES.Literal && node.argument.value === false) found = true;
+    return undefined;
+  });
+  return found;
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { asyncVerdict, awaitFixOf } from '../core/async-safety.js';
+import { asyncVerdict, awaitFixOf, dispatchTimeCallAfter } from '../core/async-safety.js';
 import type { FloatingJoin } from '../core/group-joins.js';
 import { floatingGroupJoins, JOIN_CALL_HINT } from '../core/group-joins.js';
 import type { SignalRModel } from '../core/model.js';
@@ -81,7 +81,9 @@ export default createRule<Options, MessageIds>({
     function suggestionsFor(model: SignalRModel, join: FloatingJoin): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const fix = awaitFixOf(model, join);
-      if (fix.kind !== 'none' && asyncVerdict(model, fix.fn).kind === 'async') {
+      // Not where an event method after the join must run while the event is dispatched.
+      const after = fix.kind === 'none' ? 0 : fix.kind === 'replace-void' ? fix.voidExpression.range[1] : fix.insertBefore.range[1];
+      if (fix.kind !== 'none' && asyncVerdict(model, fix.fn).kind === 'async' && !dispatchTimeCallAfter(model, fix.fn, after)) {
         suggestions.push({
           messageId: 'addAwait',
           fix: (fixer): TSESLint.RuleFix | TSESLint.RuleFix[] =>

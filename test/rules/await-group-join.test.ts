@@ -371,6 +371,44 @@ export async function enter(room: string) {
         },
       ],
     },
+    // An async listener that cancels the event after the join: \`await\` would make the cancel too late,
+    // so no \`await\` is suggested (the join is still reported).
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+document.querySelector('form')!.addEventListener('submit', async (event) => {
+  connection.invoke('JoinGroup', 'lobby');
+  event.preventDefault();
+});`,
+      errors: [{ messageId: 'floatingJoin', line: 4, column: 3, suggestions: [] }],
+    },
+    // Cancelled before the join: the \`await\` is offered.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+document.querySelector('form')!.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  connection.invoke('JoinGroup', 'lobby');
+});`,
+      errors: [
+        {
+          messageId: 'floatingJoin',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+document.querySelector('form')!.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await connection.invoke('JoinGroup', 'lobby');
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // \`void\` is fine on its own, not when a send follows.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
