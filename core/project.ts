@@ -55,7 +55,8 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-const resolutions = new Map<string, string | null>();
+/** The file each import resolved to (null: none), by importing folder and specifier. */
+const resolutionsByFolder = new Map<string, Map<string, string | null>>();
 
 /**
  * The file a relative import names (extensions and `index` files tried as TypeScript and bundlers do),
@@ -74,13 +75,14 @@ export function resolveProjectImport(fromFile: string, specifier: string): strin
   return NEVER_PROJECT.test(specifier) ? undefined : resolveImport(fromFile, specifier);
 }
 
-function resolveImport(fromFile: string, specifier: string): string | undefined {
-  const key = `${dirname(fromFile)}\0${specifier}`;
-  let resolved = resolutions.get(key);
+function resolveImport(fromFile: string, specifier: string, folder: string = dirname(fromFile)): string | undefined {
+  let resolutions = resolutionsByFolder.get(folder);
+  if (!resolutions) resolutionsByFolder.set(folder, (resolutions = new Map()));
+  let resolved = resolutions.get(specifier);
   if (resolved === undefined) {
-    const bases = isRelativeSpecifier(specifier) ? [resolve(dirname(fromFile), specifier)] : aliasCandidates(fromFile, specifier);
+    const bases = isRelativeSpecifier(specifier) ? [resolve(folder, specifier)] : aliasCandidates(fromFile, specifier);
     resolved = bases.reduce<string | undefined>((found, base) => found ?? findSourceFile(base), undefined) ?? null;
-    resolutions.set(key, resolved);
+    resolutions.set(specifier, resolved);
   }
   return resolved ?? undefined;
 }
@@ -96,7 +98,8 @@ function findSourceFile(base: string): string | undefined {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // Most candidates do not exist: without an exception for each, a resolution costs a fraction.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -108,11 +111,36 @@ interface ReadModule {
   readonly text: string;
 }
 
-/** The stamp a cached entry was computed for: a changed file (an editor session) is read again. */
+/**
+ * The stamp a cached entry was computed for: a changed file (an editor session) is read again.
+ *
+ * Stamps are read from disk once per module per turn of the event loop: in a lint run, every file
+ * that imports `./api` would otherwise stat it again (a few µs each, several imports a file). A file
+ * changed on disk is seen from the next turn on, which is when an editor's lint of another file can
+ * run after the change reached it (ESLint's `lintFiles`/`lintText` and a language server all wait for
+ * I/O between files). Only a program that rewrites a module and lints an importer in one synchronous
+ * stretch (`Linter#verify`) would see the module as it was earlier in that stretch.
+ */
 function stampOf(path: string): string | undefined {
+  let stamp = stampsThisTurn.get(path);
+  if (stamp === undefined) {
+    if (stampsThisTurn.size === 0) setImmediate(forgetStamps).unref();
+    stamp = readStamp(path) ?? null;
+    stampsThisTurn.set(path, stamp);
+  }
+  return stamp ?? undefined;
+}
+
+const stampsThisTurn = new Map<string, string | null>();
+
+function forgetStamps(): void {
+  stampsThisTurn.clear();
+}
+
+function readStamp(path: string): string | undefined {
   try {
-    const stats = statSync(path);
-    return stats.size > MAX_MODULE_BYTES ? undefined : `${stats.mtimeMs}:${stats.size}`;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return !stats || stats.size > MAX_MODULE_BYTES ? undefined : `${stats.mtimeMs}:${stats.size}`;
   } catch {
     return undefined;
   }
@@ -147,7 +175,8 @@ export function relativeSpecifiers(text: string): string[] {
   return importedSpecifiers(text).filter(isRelativeSpecifier);
 }
 
-const reachCache = new Map<string, { stamp: string; settings: SignalRSettings; answer: boolean }>();
+/** `moduleReachesSignalR`'s answers, by depth and path. */
+const reachCaches: Map<string, { stamp: string; settings: SignalRSettings; answer: boolean }>[] = [];
 
 /**
  * The cheap check for a file whose own text does not mention SignalR: does one of its imports of a
@@ -157,8 +186,9 @@ const reachCache = new Map<string, { stamp: string; settings: SignalRSettings; a
  */
 export function importsSignalRModule(fromFile: string, text: string, settings: SignalRSettings, depth = 1): boolean {
   if (depth > MAX_IMPORT_DEPTH) return false;
+  const folder = dirname(fromFile);
   for (const specifier of importedSpecifiers(text)) {
-    const path = resolveProjectImport(fromFile, specifier);
+    const path = NEVER_PROJECT.test(specifier) ? undefined : resolveImport(fromFile, specifier, folder);
     if (path && moduleReachesSignalR(path, settings, depth)) return true;
   }
   return false;
@@ -171,12 +201,12 @@ export function importsSignalRModule(fromFile: string, text: string, settings: S
 export function moduleReachesSignalR(path: string, settings: SignalRSettings, depth: number): boolean {
   const stamp = stampOf(path);
   if (stamp === undefined) return false;
-  const key = `${depth}\0${path}`;
-  const cached = reachCache.get(key);
+  const reachCache = (reachCaches[depth] ??= new Map());
+  const cached = reachCache.get(path);
   if (cached?.stamp === stamp && cached.settings === settings) return cached.answer;
   const text = moduleText(path);
   const answer = text !== undefined && (mayUseSignalR(text, settings) || importsSignalRModule(path, text, settings, depth + 1));
-  reachCache.set(key, { stamp, settings, answer });
+  reachCache.set(path, { stamp, settings, answer });
   return answer;
 }
 

@@ -3,7 +3,7 @@
 // README's TypeScript setup, so the imported modules are found, parsed and cached as in a real run.
 import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import tseslint from 'typescript-eslint';
@@ -552,4 +552,29 @@ describe('the prefilter for files that only import a SignalR module', () => {
     expect(resolveRelativeImport(from, '../node_modules/realtime-kit/index.js')).toBeUndefined();
     expect(resolveRelativeImport(from, 'realtime-kit')).toBeUndefined();
   });
+
+  it('sees an imported module again once it changes on disk, from the next turn of the event loop', async () => {
+    const from = join(root, 'src/editing/page.ts');
+    const module = join(root, 'src/editing/feed.ts');
+    mkdirSync(dirname(module), { recursive: true });
+    writeFileSync(module, `export const feedUrl = '/feed';\n`);
+    const importer = `import { feed } from './feed';`;
+    expect(importsSignalRModule(from, importer, DEFAULT_SETTINGS)).toBe(false);
+    await nextTurn();
+    // The editor saves the module: now it builds a connection, and a later lint of the importer sees it.
+    writeFileSync(module, `import { HubConnectionBuilder } from '@microsoft/signalr';\nexport const feed = new HubConnectionBuilder().withUrl('/feed').build();\n`);
+    utimesSync(module, new Date(), new Date(Date.now() + 5_000));
+    await nextTurn();
+    expect(importsSignalRModule(from, importer, DEFAULT_SETTINGS)).toBe(true);
+    // And back, for a module that no longer mentions SignalR.
+    writeFileSync(module, `export const feed = null;\n`);
+    utimesSync(module, new Date(), new Date(Date.now() + 10_000));
+    await nextTurn();
+    expect(importsSignalRModule(from, importer, DEFAULT_SETTINGS)).toBe(false);
+  });
 });
+
+/** Lets the event loop turn, as it does between two lints in an editor or in `ESLint#lintFiles`. */
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
+}
