@@ -17,23 +17,83 @@ const HOOK = `function useHub(url: string) {
   return hub;
 }`;
 
-ruleTester.run('require-stop', requireStop, {
-  valid: [
-    // Built in a custom hook, started and stopped by the component's effect.
-    {
-      code: `${IMPORTS}
+// Components that several cases share, differing only in the part each case is about: the effect's
+// cleanup (`cleanup`, empty for none) or the builder's `.withAutomaticReconnect()` (`reconnect`).
+const RECONNECT = '.withAutomaticReconnect()';
+
+/** Starts what the custom hook `useHub` builds. */
+const ticker = (cleanup: string): string => `${IMPORTS}
 ${HOOK}
 export function Ticker() {
   const hub = useHub('/hubs/ticker');
   useEffect(() => {
-    hub.start().catch(console.error);
-    return () => {
-      void hub.stop();
-    };
+    hub.start().catch(console.error);${cleanup}
   }, [hub]);
   return null;
-}`,
-    },
+}`;
+
+/** A named async helper of the effect builds and starts the connection, and keeps it in a ref. */
+const chatKeptInRef = (reconnect: string, cleanup: string): string => `${IMPORTS}
+export function Chat() {
+  const hubRef = useRef(null);
+  useEffect(() => {
+    const connect = async () => {
+      const created = new HubConnectionBuilder().withUrl('/hubs/chat')${reconnect}.build();
+      await created.start();
+      hubRef.current = created;
+    };
+    connect().catch(console.error);${cleanup}
+  }, []);
+  return null;
+}`;
+const REF_CLEANUP = '\n    return () => { hubRef.current?.stop(); };';
+
+/** Through two hooks: one memoises what a factory builds, the next starts it and gives it on to a component here. */
+const chatThroughTwoHooks = (cleanup: string): string => `${IMPORTS}
+function createHub(url: string) {
+  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+}
+function useHubConnection(url: string) {
+  return useMemo(() => createHub(url), [url]);
+}
+function useChat() {
+  const hub = useHubConnection('/hubs/chat');
+  useEffect(() => {
+    hub.start().catch(console.error);${cleanup}
+  }, [hub]);
+  return hub;
+}
+export function Chat() {
+  const hub = useChat();
+  return <button onClick={() => hub.invoke('Ping')}>ping</button>;
+}`;
+
+/** Kept in state from the first render (useState is given the connection, not a function). */
+const quizInState = (reconnect: string): string => `${IMPORTS}
+export function Quiz() {
+  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz')${reconnect}.build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+  }, []);
+  return null;
+}`;
+
+/** Lent to a child as a prop; the parent's effect starts and stops it. */
+const gameLentToChild = (reconnect: string): string => `${IMPORTS}
+declare function Board(props: { hub: unknown }): null;
+export function Game() {
+  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/game')${reconnect}.build());
+  useEffect(() => {
+    hub.start().catch(console.error);
+    return () => { void hub.stop(); };
+  }, [hub]);
+  return <Board hub={hub} />;
+}`;
+
+ruleTester.run('require-stop', requireStop, {
+  valid: [
+    // Built in a custom hook, started and stopped by the component's effect.
+    { code: ticker('\n    return () => {\n      void hub.stop();\n    };') },
     // A hook that starts and stops what it builds: the component only uses it.
     {
       code: `${IMPORTS}
@@ -92,22 +152,7 @@ export function Feed() {
 }`,
     },
     // A named async helper of the effect keeps the connection in a ref; the cleanup stops the ref.
-    {
-      code: `${IMPORTS}
-export function Chat() {
-  const hubRef = useRef(null);
-  useEffect(() => {
-    const connect = async () => {
-      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
-      await created.start();
-      hubRef.current = created;
-    };
-    connect().catch(console.error);
-    return () => { hubRef.current?.stop(); };
-  }, []);
-  return null;
-}`,
-    },
+    { code: chatKeptInRef(RECONNECT, REF_CLEANUP) },
     // A helper that restarts itself from onclose and a timer is still the effect's; the cleanup stops the local.
     {
       code: `${IMPORTS}
@@ -177,28 +222,8 @@ export function Snapshot({ id }: { id: string }) {
   return null;
 }`,
     },
-    // The same two hooks, with the cleanup in the hook that starts it.
-    {
-      code: `${IMPORTS}
-function createHub(url: string) {
-  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
-}
-function useHubConnection(url: string) {
-  return useMemo(() => createHub(url), [url]);
-}
-function useChat() {
-  const hub = useHubConnection('/hubs/chat');
-  useEffect(() => {
-    hub.start().catch(console.error);
-    return () => { void hub.stop(); };
-  }, [hub]);
-  return hub;
-}
-export function Chat() {
-  const hub = useChat();
-  return <button onClick={() => hub.invoke('Ping')}>ping</button>;
-}`,
-    },
+    // Through two hooks, with the cleanup in the hook that starts it.
+    { code: chatThroughTwoHooks('\n    return () => { void hub.stop(); };') },
     // A hook from a library hides the connection: the library owns it.
     {
       code: `import { useEffect } from 'react';
@@ -225,18 +250,7 @@ export function useRawHub(url: string) {
   ],
   invalid: [
     // The hook boundary does not hide it: built in the hook, started by the component, never stopped.
-    {
-      code: `${IMPORTS}
-${HOOK}
-export function Ticker() {
-  const hub = useHub('/hubs/ticker');
-  useEffect(() => {
-    hub.start().catch(console.error);
-  }, [hub]);
-  return null;
-}`,
-      errors: [{ messageId: 'effectNotStopped', line: 10, column: 5 }],
-    },
+    { code: ticker(''), errors: [{ messageId: 'effectNotStopped', line: 10, column: 5 }] },
     // Kept in state from the first render and started by an effect with no cleanup.
     {
       code: `${IMPORTS}
@@ -268,22 +282,7 @@ export function HubProvider({ children }) {
       errors: [{ messageId: 'effectNotStopped', line: 9, column: 13 }],
     },
     // A named async helper is part of the effect: the advice is a cleanup, not a `finally` block.
-    {
-      code: `${IMPORTS}
-export function Chat() {
-  const hubRef = useRef(null);
-  useEffect(() => {
-    const connect = async () => {
-      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
-      await created.start();
-      hubRef.current = created;
-    };
-    connect().catch(console.error);
-  }, []);
-  return null;
-}`,
-      errors: [{ messageId: 'effectNotStopped', line: 8, column: 13 }],
-    },
+    { code: chatKeptInRef(RECONNECT, ''), errors: [{ messageId: 'effectNotStopped', line: 8, column: 13 }] },
     {
       code: `${IMPORTS}
 export function Room() {
@@ -312,28 +311,8 @@ export function Snapshot({ id }: { id: string }) {
 }`,
       errors: [{ messageId: 'stoppedOnlyOnSuccess', line: 7, column: 13 }],
     },
-    // Through two hooks: one memoises what a factory builds, the next starts it and gives it on to a component here.
-    {
-      code: `${IMPORTS}
-function createHub(url: string) {
-  return new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
-}
-function useHubConnection(url: string) {
-  return useMemo(() => createHub(url), [url]);
-}
-function useChat() {
-  const hub = useHubConnection('/hubs/chat');
-  useEffect(() => {
-    hub.start().catch(console.error);
-  }, [hub]);
-  return hub;
-}
-export function Chat() {
-  const hub = useChat();
-  return <button onClick={() => hub.invoke('Ping')}>ping</button>;
-}`,
-      errors: [{ messageId: 'effectNotStopped', line: 12, column: 5 }],
-    },
+    // Through two hooks, and no cleanup in either.
+    { code: chatThroughTwoHooks(''), errors: [{ messageId: 'effectNotStopped', line: 12, column: 5 }] },
     // The cleanup closes over the state of the render the effect ran in: `hub` is still null there.
     {
       code: `${IMPORTS}
@@ -370,45 +349,10 @@ export function Feed() {
 
 ruleTester.run('require-reconnect', requireReconnect, {
   valid: [
-    {
-      code: `${IMPORTS}
-export function Quiz() {
-  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').withAutomaticReconnect().build());
-  useEffect(() => {
-    hub.start().catch(console.error);
-  }, []);
-  return null;
-}`,
-    },
-    {
-      code: `${IMPORTS}
-export function Chat() {
-  const hubRef = useRef(null);
-  useEffect(() => {
-    const connect = async () => {
-      const created = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
-      await created.start();
-      hubRef.current = created;
-    };
-    connect().catch(console.error);
-    return () => { hubRef.current?.stop(); };
-  }, []);
-  return null;
-}`,
-    },
+    { code: quizInState(RECONNECT) },
+    { code: chatKeptInRef(RECONNECT, REF_CLEANUP) },
     // Lent to children as a prop, with automatic reconnect where it is built.
-    {
-      code: `${IMPORTS}
-declare function Board(props: { hub: unknown }): null;
-export function Game() {
-  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/game').withAutomaticReconnect().build());
-  useEffect(() => {
-    hub.start().catch(console.error);
-    return () => { void hub.stop(); };
-  }, [hub]);
-  return <Board hub={hub} />;
-}`,
-    },
+    { code: gameLentToChild(RECONNECT) },
     // A one-off helper that stops what it starts: reconnecting would mean nothing.
     {
       code: `${IMPORTS}
@@ -428,48 +372,10 @@ export function Export() {
   ],
   invalid: [
     // Kept in state from the first render: the rule sees it although useState is a call.
-    {
-      code: `${IMPORTS}
-export function Quiz() {
-  const [hub] = useState(new HubConnectionBuilder().withUrl('/hubs/quiz').build());
-  useEffect(() => {
-    hub.start().catch(console.error);
-  }, []);
-  return null;
-}`,
-      errors: [{ messageId: 'missingReconnect', line: 4, column: 75 }],
-    },
+    { code: quizInState(''), errors: [{ messageId: 'missingReconnect', line: 4, column: 75 }] },
     // Lent to a child as a prop: the child gets a built connection, and the builder is here.
-    {
-      code: `${IMPORTS}
-declare function Board(props: { hub: unknown }): null;
-export function Game() {
-  const [hub] = useState(() => new HubConnectionBuilder().withUrl('/hubs/game').build());
-  useEffect(() => {
-    hub.start().catch(console.error);
-    return () => { void hub.stop(); };
-  }, [hub]);
-  return <Board hub={hub} />;
-}`,
-      errors: [{ messageId: 'missingReconnect', line: 5, column: 81 }],
-    },
+    { code: gameLentToChild(''), errors: [{ messageId: 'missingReconnect', line: 5, column: 81 }] },
     // Built in a named helper of the effect: the effect's connection, not a one-off function's.
-    {
-      code: `${IMPORTS}
-export function Chat() {
-  const hubRef = useRef(null);
-  useEffect(() => {
-    const connect = async () => {
-      const created = new HubConnectionBuilder().withUrl('/hubs/chat').build();
-      await created.start();
-      hubRef.current = created;
-    };
-    connect().catch(console.error);
-    return () => { hubRef.current?.stop(); };
-  }, []);
-  return null;
-}`,
-      errors: [{ messageId: 'missingReconnect', line: 7, column: 72 }],
-    },
+    { code: chatKeptInRef('', REF_CLEANUP), errors: [{ messageId: 'missingReconnect', line: 7, column: 72 }] },
   ],
 });
