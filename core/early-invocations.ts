@@ -11,16 +11,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from './ast.js';
-import { enclosingFunction, isFunction, staticPropertyName, walk } from './ast.js';
+import { enclosingFunction, isFunction, outermostWrapper, walk } from './ast.js';
 import type { Connection, SignalRModel } from './model.js';
 import type { PendingStart, StartNotCalled } from './ordering.js';
-import { pendingStartAt, startNotCalledAt } from './ordering.js';
-import { CONNECTION_METHODS, EXPORTS } from './signalr.js';
+import { isSequentiallyBefore, pendingStartAt, startNotCalledAt } from './ordering.js';
+import { isReadinessGuarded } from './readiness.js';
+import { CONNECTION_METHODS } from './signalr.js';
 
-/** `HubConnection.state`, whose values come from `HubConnectionState`. */
-const STATE_PROPERTY = 'state';
-/** Names of flags code keeps to know the connection is up (`isConnected`, `online`, `hubReady`, `started`). */
-const READINESS_FLAG = /connected|online|ready|started|isopen|connectionid/i;
 const HUB_CALLS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
 
 export interface EarlyInvocation {
@@ -56,7 +53,7 @@ function findEarlyInvocations(model: SignalRModel): EarlyInvocation[] {
       const notCalled = startNotCalledAt(model, node, connection);
       if (notCalled && reportedGaps.has(notCalled.gap)) continue;
       const pending = pendingStartAt(model, node, connection) ?? (notCalled && { ...notCalled, how: 'not-called' as const });
-      if (!pending || isGuarded(model, node)) continue;
+      if (!pending || isReadinessGuarded(model, node)) continue;
       if (pending.how === 'not-called') reportedGaps.add(pending.gap);
       found.push({ call: node, connection, method, pending });
     }
@@ -64,58 +61,68 @@ function findEarlyInvocations(model: SignalRModel): EarlyInvocation[] {
   return found;
 }
 
+// ---- through another module's service ----
+
 /**
- * A condition around the call, or an early exit before it in its function, reads the connection's
- * state, `HubConnectionState`, or a flag named like a readiness flag.
+ * A call of another module's method that sends on the connection a field of its object holds (`invoke`,
+ * `send` or `stream` before any `await` of its own and behind no readiness check), made in the same
+ * run right after a call of a method of the same object that starts that connection without waiting
+ * for it: `this.hub.connect(); this.hub.sendHello();`.
  */
-function isGuarded(model: SignalRModel, call: Node): boolean {
-  const fn = enclosingFunction(call);
-  for (let child: Node = call, current = call.parent; current && current !== fn; child = current, current = current.parent) {
-    const test = conditionOf(current, child);
-    if (test && readsReadiness(model, test)) return true;
+export interface LinkedEarlyInvocation {
+  /** The call of the sending method. */
+  readonly call: TSESTree.CallExpression;
+  /** The call of the starting method. */
+  readonly start: TSESTree.CallExpression;
+}
+
+const linkedAnalyses = new WeakMap<SignalRModel, readonly LinkedEarlyInvocation[]>();
+
+/** Every call of a sending service method made while the same service's start is pending. Computed once per file. */
+export function linkedEarlyInvocations(model: SignalRModel): readonly LinkedEarlyInvocation[] {
+  let found = linkedAnalyses.get(model);
+  if (!found) {
+    found = findLinkedEarlyInvocations(model);
+    linkedAnalyses.set(model, found);
   }
-  const body = fn?.body ?? model.program;
-  let guarded = false;
-  walk(body, (node) => {
-    if (guarded || (node !== body && isFunction(node)) || node.range[0] >= call.range[0]) return false;
-    if (node.type === AST_NODE_TYPES.IfStatement && exits(node.consequent) && readsReadiness(model, node.test)) guarded = true;
+  return found;
+}
+
+function findLinkedEarlyInvocations(model: SignalRModel): LinkedEarlyInvocation[] {
+  const found: LinkedEarlyInvocation[] = [];
+  walk(model.program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const linked = model.linkedMethodOf(node);
+    const field = linked?.fact.invokesOnField;
+    // A method that starts and sends by itself is its own module's to judge.
+    if (!linked || field === undefined || linked.fact.startsField || isReadinessGuarded(model, node)) return;
+    const nodes = ownNodesOf(enclosingFunction(node) ?? model.program);
+    // The last start of the same object before the call decides.
+    const start = nodes.findLast((candidate): candidate is TSESTree.CallExpression => {
+      if (candidate.type !== AST_NODE_TYPES.CallExpression || candidate.range[1] > node.range[0]) return false;
+      const started = model.linkedMethodOf(candidate);
+      return started?.holder === linked.holder && started.fact.startsField?.field === field && isSequentiallyBefore(candidate, node);
+    });
+    if (!start) return;
+    // Anything awaited in between may be the start, or give it time: only the same run is certain.
+    const suspends = nodes.some((other) => isSuspension(other) && other.range[1] > start.range[0] && other.range[0] < node.range[0]);
+    if (!suspends && outermostWrapper(start).parent?.type !== AST_NODE_TYPES.AwaitExpression) found.push({ call: node, start });
+  });
+  return found;
+}
+
+/** The nodes of a function's (or the module's) own body, not of the functions inside it. */
+function ownNodesOf(scope: Node): Node[] {
+  const nodes: Node[] = [];
+  const root = isFunction(scope) ? scope.body : scope;
+  walk(root, (node) => {
+    if (node !== root && isFunction(node)) return false;
+    nodes.push(node);
     return undefined;
   });
-  return guarded;
+  return nodes;
 }
 
-/** The test that decides whether `child` of `node` runs. */
-function conditionOf(node: Node, child: Node): Node | undefined {
-  switch (node.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      return node.test === child ? undefined : node.test;
-    case AST_NODE_TYPES.LogicalExpression:
-      return node.right === child ? node.left : undefined;
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-      return node.test;
-    default:
-      return undefined;
-  }
-}
-
-function exits(statement: TSESTree.Statement): boolean {
-  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
-}
-
-function readsReadiness(model: SignalRModel, test: Node): boolean {
-  let reads = false;
-  walk(test, (node) => {
-    if (reads) return false;
-    if (node.type === AST_NODE_TYPES.MemberExpression) {
-      const name = staticPropertyName(node);
-      if (name === STATE_PROPERTY || (name !== undefined && READINESS_FLAG.test(name))) reads = true;
-      if (model.isClientExport(node, EXPORTS.connectionState)) reads = true;
-    }
-    if (node.type === AST_NODE_TYPES.Identifier && (READINESS_FLAG.test(node.name) || model.isClientExport(node, EXPORTS.connectionState))) reads = true;
-    return undefined;
-  });
-  return reads;
+function isSuspension(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
 }

@@ -14,7 +14,11 @@ import type { GroupJoin } from './group-joins.js';
 import { groupJoins } from './group-joins.js';
 import type { ClassNode, ClientFlavour, Connection, SignalRModel } from './model.js';
 import type { SignalRSettings } from './settings.js';
+import { isReadinessGuarded } from './readiness.js';
 import { CONNECTION_METHODS } from './signalr.js';
+
+/** Connection methods that send, and fail while the connection is not connected. */
+const HUB_CALLS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
 
 /** A value another module gets: a connection, a function, or a class and its instances. */
 export type ValueFact = ConnectionFact | FunctionFact | ClassFact;
@@ -34,6 +38,8 @@ export interface FunctionFact {
   readonly startsField?: FieldStartFact;
   /** A method that, in its own run, registers message handlers (`on`) on the connection in this field. */
   readonly registersOnField?: string;
+  /** A method that, in its own run and behind no readiness check, calls `invoke`/`send`/`stream` on the connection in this field. */
+  readonly invokesOnField?: string;
 }
 
 export interface FieldStartFact {
@@ -160,7 +166,7 @@ function classFact(model: SignalRModel, joins: readonly GroupJoin[], classNode: 
   }
   for (const [name, fn] of methodNodes) {
     const effects = fieldEffects(model, classNode, fn);
-    if (effects.startsField || effects.registersOnField) methods.set(name, { kind: 'function', ...methods.get(name), ...effects });
+    if (effects.startsField || effects.registersOnField || effects.invokesOnField) methods.set(name, { kind: 'function', ...methods.get(name), ...effects });
   }
   walk(classNode.body, (node) => {
     if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
@@ -177,9 +183,10 @@ function classFact(model: SignalRModel, joins: readonly GroupJoin[], classNode: 
  * starts it (`this.connection.start()`), registers handlers on it (`this.connection.on(…)`). Code in
  * callbacks it hands out runs later, and does not count.
  */
-function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNode): Pick<FunctionFact, 'registersOnField' | 'startsField'> {
+function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNode): Pick<FunctionFact, 'invokesOnField' | 'registersOnField' | 'startsField'> {
   let startsField: FieldStartFact | undefined;
   let registersOnField: string | undefined;
+  let invokesOnField: string | undefined;
   let suspended = false;
   const ownField = (connection: Connection | undefined): string | undefined =>
     connection?.kind === 'field' && connection.classNode === classNode && connection.flavour === 'core' ? connection.property : undefined;
@@ -198,7 +205,11 @@ function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNod
     if (node.type === AST_NODE_TYPES.CallExpression) note(node);
     return undefined;
   });
-  return { ...(startsField && { startsField }), ...(registersOnField !== undefined && { registersOnField }) };
+  return {
+    ...(startsField && { startsField }),
+    ...(registersOnField !== undefined && { registersOnField }),
+    ...(invokesOnField !== undefined && { invokesOnField }),
+  };
 
   function note(call: TSESTree.CallExpression): void {
     const started = ownField(model.connectionCall(call, CONNECTION_METHODS.start));
@@ -207,6 +218,10 @@ function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNod
       startsField = { field: started, waits: isReturned(call, fn) || (fn.async && awaited) };
     }
     registersOnField ??= ownField(model.connectionCall(call, CONNECTION_METHODS.on));
+    for (const method of HUB_CALLS) {
+      const sentOn = ownField(model.connectionCall(call, method));
+      if (sentOn !== undefined && !isReadinessGuarded(model, call)) invokesOnField ??= sentOn;
+    }
   }
 }
 

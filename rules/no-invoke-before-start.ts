@@ -1,11 +1,12 @@
 import type { EarlyInvocation } from '../core/early-invocations.js';
-import { earlyInvocations } from '../core/early-invocations.js';
+import { earlyInvocations, linkedEarlyInvocations } from '../core/early-invocations.js';
 import { hubMethodName } from '../core/group-joins.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
+import { callText } from './utils/text.js';
 
 export type Options = [];
-export type MessageIds = 'invokeBeforeStart' | 'invokeInCallbackBeforeStart' | 'invokeInEffectBeforeStart' | 'invokeInHookBeforeStart';
+export type MessageIds = 'invokeBeforeStart' | 'invokeInCallbackBeforeStart' | 'invokeInEffectBeforeStart' | 'invokeInHookBeforeStart' | 'serviceCallBeforeStart';
 
 const MESSAGE_BY_HOW: Readonly<Record<EarlyInvocation['pending']['how'], MessageIds>> = {
   'same-run': 'invokeBeforeStart',
@@ -32,6 +33,8 @@ export default createRule<Options, MessageIds>({
         '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". An earlier effect starts the connection: make the call once it is connected.',
       invokeInHookBeforeStart:
         '`{{call}}` runs before `start()` resolves: "Cannot send data if the connection is not in the \'Connected\' State". `{{hook}}` starts the connection just before: make the call once `start()` has resolved.',
+      serviceCallBeforeStart:
+        '`{{call}}` sends while `{{start}}` is starting: "Cannot send data if the connection is not in the \'Connected\' State". Wait for the start first.',
     },
     languages: ['js/js'],
   },
@@ -42,6 +45,9 @@ export default createRule<Options, MessageIds>({
     return {
       Program(): void {
         for (const invocation of earlyInvocations(model)) reportInvocation(invocation);
+        for (const { call, start } of linkedEarlyInvocations(model)) {
+          context.report({ node: call, messageId: 'serviceCallBeforeStart', data: { call: callText(context.sourceCode, call), start: callText(context.sourceCode, start) } });
+        }
       },
     };
 

@@ -1,5 +1,5 @@
-// Handlers registered through another module's service after that service started its connection,
-// without type information: a fixture project on disk, linted through ESLint's Node API so that the
+// Handlers registered, and messages sent, through another module's service after that service began
+// starting its connection, without type information: a fixture project on disk, linted through ESLint's Node API so that the
 // service module is found, parsed and its facts cached as in a real run.
 import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
@@ -31,6 +31,24 @@ export class OrdersHubService {
     this.connection.on('orderPlaced', (id: string) => console.log(id));
   }
 
+  announce(text: string): Promise<void> {
+    return this.connection.invoke('Announce', text);
+  }
+
+  announceWhenConnected(text: string): void {
+    if (this.connection.state !== 'Connected') return;
+    this.connection.send('Announce', text).catch(console.error);
+  }
+
+  async announceLater(text: string): Promise<void> {
+    await this.ready();
+    await this.connection.send('Announce', text);
+  }
+
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   connectAndListen(): void {
     this.connection.start().catch(console.error);
     this.connection.on('orderPlaced', (id: string) => console.log(id));
@@ -54,7 +72,7 @@ export class OrdersHubService {
 
 const CONFIG: Linter.Config[] = [
   { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
-  { rules: { 'signalr/register-handlers-before-start': 'error' }, plugins: { signalr: plugin as never } },
+  { rules: { 'signalr/register-handlers-before-start': 'error', 'signalr/no-invoke-before-start': 'error' }, plugins: { signalr: plugin as never } },
 ];
 
 let root = '';
@@ -155,5 +173,40 @@ describe('handlers registered through a service of another module', () => {
     setTimeout(() => this.hub.listen(), 2000);
   }`;
     expect(await lintComponent('lookalike', lookalike, './sockets.service', 'SocketsService')).toEqual([]);
+  });
+});
+
+describe('messages sent through a service of another module while its start is pending', () => {
+  it('reports a sending method called in the same run as a starting one', async () => {
+    const body = `  constructor(private readonly hub: OrdersHubService) {}
+
+  ngOnInit(): void {
+    this.hub.connect();
+    this.hub.announce('hello').catch(console.error);
+    this.hub.open().catch(console.error);
+    this.hub.announce('again').catch(console.error);
+  }`;
+    expect(await lintComponent('send-same-run', body)).toEqual(['signalr/no-invoke-before-start 8:5', 'signalr/no-invoke-before-start 10:5']);
+  });
+
+  it('accepts a send after awaiting the start, after any other await, behind a state check, or before the start', async () => {
+    const body = `  constructor(private readonly hub: OrdersHubService, private readonly other: OrdersHubService) {}
+
+  async ngOnInit(): Promise<void> {
+    await this.hub.announce('first');
+    await this.hub.open();
+    await this.hub.announce('hello');
+    this.hub.connect();
+    await this.hub.ready();
+    await this.hub.announce('after another await');
+  }
+
+  ngAfterViewInit(): void {
+    this.hub.connect();
+    this.hub.announceWhenConnected('hello');
+    void this.hub.announceLater('hello');
+    void this.other.announce('another object');
+  }`;
+    expect(await lintComponent('send-valid', body)).toEqual([]);
   });
 });
