@@ -18,14 +18,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { calledMethod, contains, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { CallGraph } from './calls.js';
 import { callGraphOf } from './calls.js';
 import type { ConnectionFlow } from './flow.js';
 import { functionDenotedBy } from './functions.js';
 import { groupJoins } from './group-joins.js';
 import type { Connection, SignalRModel } from './model.js';
+import { isPageStartCallback } from './owners/page-start.js';
 import { isStateSetter } from './owners/react-hooks.js';
+import { callbackRole } from './promises.js';
 import type { CloseRegistration, ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isInertGlobal, restartKind } from './reconnect/restart-paths.js';
@@ -62,6 +64,12 @@ export interface SessionStep {
   readonly afterReconnect: Restoration | undefined;
   /** After an `onclose` restart (undefined: no `onclose` handler restarts it). */
   readonly afterRestart: Restoration | undefined;
+  /**
+   * The event registration whose callback runs the step (`.addEventListener(…)`, `onclick`, a
+   * server message's `.on(…)`): it runs when the user or the server acts, any number of times or
+   * never, so a reconnect handler cannot simply repeat it. Undefined when it runs as part of starting.
+   */
+  readonly trigger: string | undefined;
 }
 
 export interface ConnectionSession {
@@ -135,6 +143,7 @@ function findSessions(model: SignalRModel, filename: string, settings: SignalRSe
       method,
       afterReconnect: subject.automaticReconnect ? restoration(reconnectedHandlers.map((registration) => registration.arguments[0]), kind) : undefined,
       afterRestart: restarts.length > 0 ? restoration(restarts.map((registration) => registration.call.arguments[0]), kind) : undefined,
+      trigger: eventTriggerOf(model, call),
     });
     const steps: SessionStep[] = [];
     for (const join of ownJoins) if (!insideHandler(join.call)) steps.push(stepOf('group-join', join.call, join.method));
@@ -146,6 +155,38 @@ function findSessions(model: SignalRModel, filename: string, settings: SignalRSe
     result.push({ subject, reconnectedHandlers, restarts, steps });
   }
   return result;
+}
+
+/**
+ * The event registration (as `callbackRole` names its consumer) of the innermost listener callback
+ * that `node` runs in: a DOM or jQuery event, an `on…` handler, a server message. Callbacks that run
+ * once as the app starts (page start, timers, IIFEs, promise chains) and the connection's own
+ * lifecycle handlers are not events here.
+ */
+function eventTriggerOf(model: SignalRModel, node: Node): string | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (isPageStartCallback(model, fn)) return undefined;
+    const role = callbackRole(model, fn);
+    if (role.kind === 'ignored') return NOT_EVENTS.includes(role.consumer) ? undefined : role.consumer;
+    if (role.kind === 'argument' && isJQueryEventShorthand(model, fn)) return `.${role.consumer}(…)`;
+  }
+  return undefined;
+}
+
+/** Consumers (`callbackRole`) whose callbacks run once as part of starting, or on the connection's own lifecycle. */
+const NOT_EVENTS: readonly string[] = [
+  'an immediately invoked function', 'a timer', '$(…)', '.ready(…)', '.done(…)', '.fail(…)', '.always(…)',
+  `.${CONNECTION_METHODS.onclose}(…)`, `.${CONNECTION_METHODS.onreconnecting}(…)`, `.${CONNECTION_METHODS.onreconnected}(…)`,
+];
+/** jQuery's event shorthands (`$('#join').click(fn)`), whose callbacks run on each event. */
+const JQUERY_EVENT_SHORTHANDS: readonly string[] = ['click', 'dblclick', 'submit', 'change', 'input', 'keydown', 'keyup', 'keypress', 'select'];
+
+function isJQueryEventShorthand(model: SignalRModel, fn: FunctionNode): boolean {
+  const call = outermostWrapper(fn).parent;
+  const method = call?.type === AST_NODE_TYPES.CallExpression ? calledMethod(call) : undefined;
+  if (!method || !JQUERY_EVENT_SHORTHANDS.includes(method.name)) return false;
+  const object = skipWrappers(method.object);
+  return object.type === AST_NODE_TYPES.CallExpression && model.isJQuery(object.callee);
 }
 
 /** The call that `value` is handed to: as an argument, or inside an object, array or template literal argument. Not a log. */

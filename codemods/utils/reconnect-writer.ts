@@ -363,6 +363,8 @@ export class Writer {
     if (typeof place === 'string') return `${describeStep(steps[0]!)} on line ${steps[0]!.call.loc.start.line} must run again after a reconnect, but ${place.replace('register a restart', 'rejoin')}`;
     const registrations: string[] = [];
     for (const step of steps) {
+      // Run on a user's or the server's event: which of those joins ran, and was not undone, only the app knows.
+      if (step.trigger) return `${describeStep(step)} on line ${step.call.loc.start.line} runs in a callback of \`${step.trigger}\`, once per event or never; keep the groups it joined and join those again in \`onreconnected\` by hand`;
       const call = this.repeatableCall(step, place);
       if (typeof call !== 'object') return `${describeStep(step)} on line ${step.call.loc.start.line} ${call}; repeat it in \`onreconnected\` by hand`;
       const registration = this.onreconnectedRegistration(place, call.text);

@@ -1,0 +1,10 @@
+// The board joins `lobby` once, when the page has loaded: a reconnect must join it again.
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/board').withAutomaticReconnect().build();
+connection.onreconnected(() => connection.invoke('JoinGroup', 'lobby'));
+
+document.addEventListener('DOMContentLoaded', () => {
+  connection
+    .start()
+    .then(() => connection.invoke('JoinGroup', 'lobby'))
+    .catch((error) => console.error(error));
+});
