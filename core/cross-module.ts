@@ -61,7 +61,8 @@ export interface TypedResolver {
 
 export class ProjectLinks implements CrossModuleLinks {
   readonly importsSignalR: boolean;
-  private readonly heldKeys = new Map<object, Map<unknown, object>>();
+  /** Made on first use: most files never ask. */
+  private heldKeys: Map<object, Map<unknown, object>> | undefined;
 
   constructor(
     private readonly host: ProjectHost,
@@ -163,6 +164,7 @@ export class ProjectLinks implements CrossModuleLinks {
   }
 
   private heldKey(fact: object, holder: unknown): object {
+    this.heldKeys ??= new Map();
     let byHolder = this.heldKeys.get(fact);
     if (!byHolder) this.heldKeys.set(fact, (byHolder = new Map()));
     let key = byHolder.get(holder);

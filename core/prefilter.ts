@@ -32,14 +32,14 @@ interface TextAnswers {
   readonly settings: SignalRSettings;
   /** False when the shared search found nothing: then every filter's answer is false. */
   readonly anyMatch: boolean;
-  /** Per filter (HINTS standing for "may use SignalR"), tested only when asked. */
-  readonly answers: Map<RegExp, boolean>;
+  /** Per filter (HINTS standing for "may use SignalR"), tested only when asked; made on the first question. */
+  answers: Map<RegExp, boolean> | undefined;
 }
 let last: TextAnswers | undefined;
 
 /** Cheap text check: false means the file cannot use SignalR or Web PubSub, and needs no parse or walk. */
 export function mayUseSignalR(text: string, settings: SignalRSettings): boolean {
-  return answer(text, settings, HINTS, () => HINTS.test(text) || (namesPattern(settings)?.test(text) ?? false));
+  return answer(text, settings, HINTS);
 }
 
 /**
@@ -55,7 +55,7 @@ export function textMatches(text: string, settings: SignalRSettings, filter: Reg
     sharedSearches = new WeakMap();
     last = undefined;
   }
-  return answer(text, settings, filter, () => filter.test(text));
+  return answer(text, settings, filter);
 }
 
 /**
@@ -67,16 +67,25 @@ export function latin1Suffices(settings: SignalRSettings): boolean {
   return [...settings.modules, ...settings.globals].every((name) => /^[\x20-\x7e]*$/.test(name));
 }
 
-function answer(text: string, settings: SignalRSettings, filter: RegExp, test: () => boolean): boolean {
+/** One filter's own answer (HINTS: with the settings' names). */
+function test(text: string, settings: SignalRSettings, filter: RegExp): boolean {
+  return filter === HINTS ? HINTS.test(text) || (namesPattern(settings)?.test(text) ?? false) : filter.test(text);
+}
+
+// Asked by every rule on every file: nothing is allocated for a text the shared search finds nothing in.
+function answer(text: string, settings: SignalRSettings, filter: RegExp): boolean {
   // Identical strings compare by reference first, so a repeated question costs next to nothing.
   if (!last || last.settings !== settings || last.text !== text) {
     // Without other filters the shared search is the SignalR question itself: no second search.
-    const anyMatch = filters.size === 0 ? test() : sharedSearch(settings).test(text);
-    last = { text, settings, anyMatch, answers: new Map(filters.size === 0 ? [[filter, anyMatch]] : []) };
+    const anyMatch = filters.size === 0 ? test(text, settings, filter) : sharedSearch(settings).test(text);
+    last = { text, settings, anyMatch, answers: undefined };
   }
   if (!last.anyMatch) return false;
+  // Without other filters, the shared search was this filter's own.
+  if (filters.size === 0) return true;
+  last.answers ??= new Map();
   let known = last.answers.get(filter);
-  if (known === undefined) last.answers.set(filter, (known = test()));
+  if (known === undefined) last.answers.set(filter, (known = test(text, settings, filter)));
   return known;
 }
 

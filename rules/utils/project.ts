@@ -2,7 +2,7 @@
 // run (through ESLint's own `Linter`, so they get the same tree, `parent` pointers and scopes as the
 // linted file), and with typed linting resolves imports the syntax cannot (path aliases) through the
 // program ESLint already has. Never builds a second TypeScript program.
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 
@@ -131,7 +131,15 @@ function typedResolver(context: AnyContext): TypedResolver | undefined {
   const services = context.sourceCode.parserServices;
   const program = services && 'program' in services ? services.program : undefined;
   const nodeMap = services?.esTreeNodeToTSNodeMap;
-  if (!program || !nodeMap) return undefined;
+  // Asked on every linted file: without a program, no closure is made.
+  return program && nodeMap ? resolverWithTypes(context, program, nodeMap) : undefined;
+}
+
+function resolverWithTypes(
+  context: AnyContext,
+  program: NonNullable<ParserServices['program']>,
+  nodeMap: NonNullable<ParserServices['esTreeNodeToTSNodeMap']>,
+): TypedResolver {
   const checker = program.getTypeChecker();
   const sources = new Map<string, TSESTree.StringLiteral>();
   for (const statement of context.sourceCode.ast.body) {
@@ -150,7 +158,7 @@ function typedResolver(context: AnyContext): TypedResolver | undefined {
 
   function resolveWithTypes(specifier: string): string | undefined {
     const literal = sources.get(specifier);
-    const tsNode = literal ? nodeMap!.get(literal) : undefined;
+    const tsNode = literal ? nodeMap.get(literal) : undefined;
     // A module specifier's symbol is the module; its declaration is the source file itself.
     const declaration = tsNode ? checker.getSymbolAtLocation(tsNode)?.valueDeclaration : undefined;
     const fileName = declaration?.getSourceFile().fileName;
