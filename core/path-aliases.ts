@@ -247,7 +247,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // Most folders have no config: without an exception for each miss, the walk up costs a fraction.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -81,10 +81,27 @@ function resolveImport(fromFile: string, specifier: string, folder: string = dir
   let resolved = resolutions.get(specifier);
   if (resolved === undefined) {
     const bases = isRelativeSpecifier(specifier) ? [resolve(folder, specifier)] : aliasCandidates(fromFile, specifier);
-    resolved = bases.reduce<string | undefined>((found, base) => found ?? findSourceFile(base), undefined) ?? null;
+    resolved = firstSourceFile(bases);
     resolutions.set(specifier, resolved);
   }
   return resolved ?? undefined;
+}
+
+/**
+ * The first of `bases` that names a source file, cached by the paths themselves: every folder under one
+ * tsconfig maps `react` (under a `baseUrl`) to the same paths, which are then looked up once.
+ */
+const sourceFiles = new Map<string, string | null>();
+
+function firstSourceFile(bases: readonly string[]): string | null {
+  if (bases.length === 0) return null;
+  const key = bases.join('\0');
+  let found = sourceFiles.get(key);
+  if (found === undefined) {
+    found = bases.reduce<string | undefined>((first, base) => first ?? findSourceFile(base), undefined) ?? null;
+    sourceFiles.set(key, found);
+  }
+  return found;
 }
 
 function findSourceFile(base: string): string | undefined {
