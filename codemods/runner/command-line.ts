@@ -134,7 +134,7 @@ export const HELPERS_MODULE_OPTION: CodemodOption = {
   name: 'helpers-module',
   type: 'string',
   value: '<path>',
-  description: 'Where the generated helpers module goes (default: signalr-helpers.ts or .js next to the first file that needs it).',
+  description: 'Where the generated helpers module goes (default: signalr-helpers.ts or .js in the folder that holds the files that need it).',
 };
 
 /** The options `codemod` takes: its own, then the helpers module's when it writes helpers. */

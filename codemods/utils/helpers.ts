@@ -2,7 +2,7 @@
 // written once per project. A transform asks `FileHelpers.use(name)` for the name to call and then
 // `finish()`: the file gets an import of the helper from the project's helpers module, under a
 // placeholder specifier that the `signalr-codemod` CLI settles once every file is done
-// (codemods/utils/shared-helpers.ts): it writes the module next to the first file that needs it and
+// (codemods/utils/shared-helpers.ts): it writes the module in the folder holding the files that need it and
 // points each import there, or, when only one file needs helpers, puts them into that file instead.
 // Run as a plain jscodeshift transform (no CLI to settle anything), the helpers go into each file.
 //

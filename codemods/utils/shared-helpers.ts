@@ -1,8 +1,8 @@
 // Settles the helper imports transforms leave under SHARED_HELPERS_SPECIFIER (codemods/utils/helpers.ts):
 // - `inlineHelpers` turns a file's import into the helpers' declarations, in the file's style;
 // - `settleSharedHelpers` does it for a whole run: when two or more files need helpers (or the
-//   helpers module already exists), it writes the module once, next to the first of them (or where
-//   the user says) and points every import there; a single file gets the helpers declared in it.
+//   helpers module already exists), it writes the module once, in the folder that holds them all
+//   (or where the user says, or where an earlier run wrote it) and points every import there; a single file gets the helpers declared in it.
 // Files written in another module system or language than the module are given their own copy.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -97,7 +97,7 @@ interface ProjectHelpers {
 }
 
 export interface SettleOptions {
-  /** Where the helpers module goes; by default next to the first file (by path) that needs it. */
+  /** Where the helpers module goes; by default in the folder that holds every file that needs it. */
   readonly modulePath?: string;
 }
 
@@ -137,6 +137,35 @@ function projectRoot(path: string): string {
   }
 }
 
+/**
+ * Where the helpers module goes when the user names no place: a module an earlier run wrote next to
+ * one of the files, in the folder holding them all or above it within the project; else that folder, so
+ * that no file imports it from inside a sibling's folder (`../../chats/signalr-helpers`).
+ */
+function defaultModulePath(paths: readonly string[], extension: string): string {
+  const name = `${HELPERS_MODULE_NAME}${extension}`;
+  // Next to one of the files: where runs before this one put it.
+  const beside = paths.map((path) => join(dirname(path), name)).find((candidate) => existsSync(candidate));
+  if (beside) return beside;
+  const shared = commonDirectory(paths);
+  const root = projectRoot(paths[0]!);
+  for (let directory = shared; ; directory = dirname(directory)) {
+    const candidate = join(directory, name);
+    if (existsSync(candidate)) return candidate;
+    if (directory === root || !directory.startsWith(root) || dirname(directory) === directory) break;
+  }
+  return join(shared, name);
+}
+
+/** The deepest folder that holds every one of `paths`. */
+function commonDirectory(paths: readonly string[]): string {
+  let common = dirname(paths[0]!);
+  for (const path of paths.slice(1)) {
+    while (common !== dirname(common) && relative(common, path).startsWith('..')) common = dirname(common);
+  }
+  return common;
+}
+
 function settleProject(files: readonly PendingFile[], options: SettleOptions): ProjectHelpers {
   const texts = new Map(files.map((file) => [file.path, file.text]));
   const importing = [...files]
@@ -150,7 +179,7 @@ function settleProject(files: readonly PendingFile[], options: SettleOptions): P
   const modulePath = options.modulePath;
   const flavour: ModuleFlavour = modulePath ? flavourOfModulePath(modulePath, importing[0]!.flavour) : largestGroup(importing.map((file) => file.flavour));
   const sharing = importing.filter((file) => file.flavour === flavour);
-  const path = modulePath ?? join(dirname(sharing[0]!.path), `${HELPERS_MODULE_NAME}${flavour === 'ts-esm' ? '.ts' : '.js'}`);
+  const path = modulePath ?? defaultModulePath(sharing.map((file) => file.path), flavour === 'ts-esm' ? '.ts' : '.js');
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const notes: { path: string; reason: string }[] = [];
   const inline = (file: (typeof importing)[number]): void => {

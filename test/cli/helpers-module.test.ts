@@ -1,5 +1,5 @@
-// The built CLI writes the helpers that add-reconnect's rewrites call once per project: a module next
-// to the first file that needs them (or where --helpers-module says), imported by every file, or
+// The built CLI writes the helpers that add-reconnect's rewrites call once per project: a module in the
+// folder that holds the files that need them (or where --helpers-module says), imported by every file, or
 // into the one file that needs them; a second run changes nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,6 +50,23 @@ describe('generated helpers, once per project', () => {
     expect(readFileSync(join(root, 'src', 'orders', 'orders.ts'), 'utf8')).toContain("from '../signalr-helpers';");
     const again = runCli(BUILT_CLI, ['add-reconnect', 'src', '--check', '--silent'], { cwd: root });
     expect(again.status, again.stdout).toBe(0);
+  });
+
+  it('puts the module in the folder that holds the files, not inside one of their folders', () => {
+    const root = project({ 'src/app/chat/chat.ts': CLIENT('chat'), 'src/app/header/header.ts': CLIENT('header') });
+    expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
+    expect(existsSync(join(root, 'src', 'app', 'signalr-helpers.ts'))).toBe(true);
+    expect(existsSync(join(root, 'src', 'app', 'chat', 'signalr-helpers.ts'))).toBe(false);
+    expect(readFileSync(join(root, 'src', 'app', 'header', 'header.ts'), 'utf8')).toContain("from '../signalr-helpers';");
+  });
+
+  it('finds the module an earlier run wrote in a folder above the files', () => {
+    const root = project({ 'src/app/chat/chat.ts': CLIENT('chat'), 'src/app/header/header.ts': CLIENT('header') });
+    expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
+    writeFiles(root, { 'src/app/footer/footer.ts': CLIENT('footer'), 'src/app/footer/links/links.ts': CLIENT('links') });
+    expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
+    expect(existsSync(join(root, 'src', 'app', 'footer', 'signalr-helpers.ts'))).toBe(false);
+    expect(readFileSync(join(root, 'src', 'app', 'footer', 'links', 'links.ts'), 'utf8')).toContain("from '../../signalr-helpers';");
   });
 
   it('puts the helpers into the only file that needs them', () => {
