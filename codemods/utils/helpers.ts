@@ -160,7 +160,8 @@ export class FileHelpers {
    */
   importEdit(): { readonly at: number; readonly text: string } | undefined {
     if (this.used.size === 0) return undefined;
-    const style = this.style;
+    // The import goes among the file's imports: in their quotes, where the rest of the file may differ.
+    const style = { ...this.style, quote: importQuote(this.program) ?? this.style.quote };
     const specifiers = [...this.used].sort().map((name) => ({ name, local: this.names.get(name)! }));
     const statement =
       style.language.moduleKind === 'commonjs'
@@ -171,6 +172,21 @@ export class FileHelpers {
     const at = topInsertionPoint(this.source, this.program);
     return { at, text: `${blankLineBefore(this.source, at)}${statement}\n\n` };
   }
+}
+
+/** The quote the file's first import or `require` writes its module name in. */
+function importQuote(program: TSESTree.Program): FileStyle['quote'] | undefined {
+  for (const statement of program.body) {
+    let specifier: TSESTree.Node | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifier = statement.source;
+    else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      const init = statement.declarations[0]?.init;
+      const call = init && skipWrappers(init);
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require') specifier = call.arguments[0];
+    }
+    if (specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === 'string') return specifier.raw.startsWith('"') ? '"' : "'";
+  }
+  return undefined;
 }
 
 /** `name`, or `name2`, `name3`… : the first that the file's text does not mention (a clash costs more than a suffix). */

@@ -60,6 +60,18 @@ describe('generated helpers, once per project', () => {
     expect(readFileSync(join(root, 'src', 'app', 'header', 'header.ts'), 'utf8')).toContain("from '../signalr-helpers';");
   });
 
+  it("writes the import in the quotes of the file's imports, whatever its other strings use", () => {
+    const doubleQuotedCode = `import { HubConnectionBuilder } from '@microsoft/signalr';
+
+const connection = new HubConnectionBuilder().withUrl("/hubs/board").build();
+connection.on("Posted", (text: string) => console.log("posted", text));
+connection.start().catch((error: unknown) => console.error("start failed", error));
+`;
+    const root = project({ 'src/board.ts': doubleQuotedCode, 'src/chat.ts': CLIENT('chat') });
+    expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
+    expect(readFileSync(join(root, 'src', 'board.ts'), 'utf8')).toContain("from './signalr-helpers';");
+  });
+
   it('finds the module an earlier run wrote in a folder above the files', () => {
     const root = project({ 'src/app/chat/chat.ts': CLIENT('chat'), 'src/app/header/header.ts': CLIENT('header') });
     expect(runCli(BUILT_CLI, ['add-reconnect', 'src', '--silent'], { cwd: root }).status).toBe(0);
