@@ -48,14 +48,31 @@ export function mayUseSignalR(text: string, settings: SignalRSettings): boolean 
  * replaces `mayUseSignalR` (a module-level RegExp without the `g` or `y` flag).
  */
 export function textMatches(text: string, settings: SignalRSettings, filter: RegExp): boolean {
-  if (!filters.has(filter)) {
-    // Checked once per filter: a registered filter is known to be shareable.
-    if (!SHAREABLE_FLAGS.test(filter.flags) || UNSHAREABLE_SOURCE.test(filter.source)) return filter.test(text);
-    filters.add(filter);
-    sharedSearches = new WeakMap();
-    last = undefined;
-  }
+  // Checked once per filter: a registered filter is known to be shareable.
+  if (!filters.has(filter) && !registerTextFilter(filter)) return filter.test(text);
   return answer(text, settings, filter);
+}
+
+/**
+ * Adds `filter` to the shared search before any text is asked about it; false when it cannot join
+ * (flags other than `i`, back-references, named groups). For rules that declare their filters up front.
+ */
+export function registerTextFilter(filter: RegExp): boolean {
+  if (filters.has(filter)) return true;
+  if (!SHAREABLE_FLAGS.test(filter.flags) || UNSHAREABLE_SOURCE.test(filter.source)) return false;
+  filters.add(filter);
+  sharedSearches = new WeakMap();
+  last = undefined;
+  return true;
+}
+
+/**
+ * False when the shared search finds nothing in `text`: no SignalR hint, none of the settings' names,
+ * no registered filter. Then every `mayUseSignalR` and `textMatches` question about it is false.
+ */
+export function mayMatchAnyFilter(text: string, settings: SignalRSettings): boolean {
+  answer(text, settings, HINTS);
+  return last!.anyMatch;
 }
 
 /**

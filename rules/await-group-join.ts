@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context) {
     // With types, connections can come from files that never name SignalR.
     const model = modelOf(context) ?? (hasTypeInformation(context) ? modelOf(context, JOIN_CALL_HINT) : undefined);

@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context, [options]) {
     const model = modelOf(context);
     if (!model?.usesConnections) return {};

@@ -42,6 +42,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js', ...JSON_LANGUAGES],
   },
+  textFilters: [NEGOTIATE_TEXT_FILTER],
   create(context) {
     const document = jsonDocumentOf(context);
     if (document) {

@@ -30,6 +30,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context) {
     const model = modelOf(context);
     if (!model || (!model.usesSignalR && !model.usesWebPubSub)) return {};

@@ -30,6 +30,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js', ...JSON_LANGUAGES],
   },
+  textFilters: [ACCESS_KEY_TEXT_FILTER],
   create(context) {
     if (!fileTextMatches(context, ACCESS_KEY_TEXT_FILTER)) return {};
     const document = jsonDocumentOf(context);

@@ -37,6 +37,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [TLS_TEXT_FILTER],
   create(context) {
     const model = modelOf(context, TLS_TEXT_FILTER);
     if (!model) return {};

@@ -52,6 +52,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [TOKEN_TEXT_FILTER],
   create(context, [{ maxTokenBytes = DEFAULT_MAX_TOKEN_BYTES }]) {
     const model = modelOf(context, TOKEN_TEXT_FILTER);
     if (!model) return {};

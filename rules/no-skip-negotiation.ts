@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context, [{ selfHosted }]) {
     const model = modelOf(context);
     if (!model?.usesSignalR) return {};

@@ -79,6 +79,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context, [{ requireReconnectWhenExported, requireRestartAfterGiveUp }]) {
     const model = modelOf(context);
     if (!model) return {};

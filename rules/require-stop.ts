@@ -63,6 +63,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context) {
     const model = modelOf(context);
     if (!model) return {};

@@ -28,6 +28,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js', ...JSON_LANGUAGES],
   },
+  textFilters: [CONNECTION_INFO_TEXT_FILTER],
   create(context) {
     const document = jsonDocumentOf(context);
     if (document) {

@@ -70,6 +70,7 @@ export default createRule<Options, MessageIds>({
     },
     languages: ['js/js'],
   },
+  textFilters: [],
   create(context, [{ requireRandomRestartDelay }]) {
     const model = modelOf(context);
     if (!model?.usesSignalR) return {};

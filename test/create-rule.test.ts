@@ -1,5 +1,6 @@
 // The options a rule's `create` receives: the user's merged over `meta.defaultOptions`, whether ESLint
 // merged them already (9.15+) or hands over the config's own (8.57), and whatever the order of files.
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { createRule } from '../rules/utils/create-rule.js';
@@ -73,5 +74,40 @@ describe('createRule options', () => {
     optionsFor([{ nested: { low: 7 }, names: [] }]);
     expect(rule.defaultOptions).toEqual([{ nested: { low: 1, high: 10 }, names: ['join'], strict: false }]);
     expect(optionsFor([]).nested.low).toBe(1);
+  });
+});
+
+describe('createRule textFilters', () => {
+  // A rule that declares its filters promises to need nothing else on a JavaScript file: its create
+  // runs only where the text may use SignalR or matches one of them.
+  function lintedCreates(textFilters: readonly RegExp[] | undefined, code: string): number {
+    let creates = 0;
+    const rule = createRule<[], 'never'>({
+      name: 'probe-gate',
+      meta: { type: 'problem', docs: { description: 'Counts its create calls.' }, schema: [], messages: { never: 'Never reported.' } },
+      ...(textFilters && { textFilters }),
+      create() {
+        creates++;
+        return {};
+      },
+    });
+    const linter = new Linter({ configType: 'flat' });
+    linter.verify(code, [{ files: ['**/*.js'], plugins: { probe: { rules: { gate: rule as never } } }, rules: { 'probe/gate': 'error' } }], { filename: 'file.js' });
+    return creates;
+  }
+
+  it('skips create on a file that neither mentions SignalR nor matches a declared filter', () => {
+    expect(lintedCreates([/needleInText/], 'export const total = 1 + 2;')).toBe(0);
+    expect(lintedCreates([], 'export const total = 1 + 2;')).toBe(0);
+  });
+
+  it('runs create where the text may use SignalR or matches a declared filter', () => {
+    expect(lintedCreates([/needleInText/], 'export const needleInText = 1;')).toBe(1);
+    expect(lintedCreates([], "import { HubConnectionBuilder } from '@microsoft/signalr';")).toBe(1);
+  });
+
+  it('always runs create for a rule that declares no filters, or one the shared search cannot take', () => {
+    expect(lintedCreates(undefined, 'export const total = 1 + 2;')).toBe(1);
+    expect(lintedCreates([/(a)\1/], 'export const total = 1 + 2;')).toBe(1);
   });
 });

@@ -3,6 +3,9 @@
 // Only its types are used here; they vanish from the built JavaScript.
 import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
+import { registerTextFilter } from '../../core/prefilter.js';
+import { concernsNoRule } from './model.js';
+
 /** Rule metadata this plugin adds to `meta.docs`; configs are computed from it (see `rules/index.ts`). */
 export interface SignalRRuleDocs {
   description: string;
@@ -21,6 +24,14 @@ export const REPOSITORY_URL = 'https://github.com/eslint-plugin-signalr/eslint-p
 type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<{
   name: string;
   meta: ESLintUtils.NamedCreateRuleMeta<MessageIds, SignalRRuleDocs, Options>;
+  /**
+   * A promise the rule makes: on a JavaScript or TypeScript file linted without type information, it
+   * returns no listener unless the file's text may use SignalR (`modelOf`), matches one of these
+   * filters, or imports a project module that leads to SignalR. Then, on the files that do none of
+   * that, its `create` is not called at all (`concernsNoRule`): most files of a project, and the 18
+   * rules' `create` calls were most of what the plugin cost there. Without it, `create` always runs.
+   */
+  textFilters?: readonly RegExp[];
   create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Readonly<Options>) => TSESLint.RuleListener;
 }>;
 
@@ -31,16 +42,19 @@ type RuleDefinition<Options extends readonly unknown[], MessageIds extends strin
 export function createRule<Options extends readonly unknown[], MessageIds extends string>({
   name,
   meta,
+  textFilters,
   create,
 }: RuleDefinition<Options, MessageIds>): TSESLint.RuleModule<MessageIds, Options, SignalRRuleDocs> & { name: string } {
   // Frozen, so that every file's options can share what the user did not override.
   const defaults = deepFreeze(structuredClone(meta.defaultOptions ?? [])) as unknown as Options;
   const optionsOf = optionsMerger(defaults);
+  // A filter the shared search cannot take (`g`, back-references) leaves the rule ungated.
+  const gated = textFilters !== undefined && textFilters.every(registerTextFilter);
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     defaultOptions: (meta.defaultOptions ?? []) as unknown as Options,
-    create: (context) => create(context, optionsOf(context.options)),
+    create: (context) => (gated && concernsNoRule(context) ? {} : create(context, optionsOf(context.options))),
   };
 }
 

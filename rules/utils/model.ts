@@ -5,7 +5,7 @@ import type { Node } from '../../core/ast.js';
 import type { ProjectLinks } from '../../core/cross-module.js';
 import type { ModelOptions, SignalRModel } from '../../core/model.js';
 import { getSignalRModel } from '../../core/model.js';
-import { mayUseSignalR, textMatches } from '../../core/prefilter.js';
+import { mayMatchAnyFilter, mayUseSignalR, textMatches } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import { readSettings } from '../../core/settings.js';
 import { CLIENT_MODULES, EXPORTS, WEB_PUBSUB_MODULES } from '../../core/signalr.js';
@@ -27,6 +27,8 @@ interface FileFacts {
   links?: ProjectLinks | null;
   /** What the model is built with (besides a rule's `textFilter`); computed on first request. */
   modelOptions?: ModelOptions;
+  /** `concernsNoRule`; computed on first request. */
+  concernsNoRule?: boolean;
 }
 
 const factsByProgram = new WeakMap<object, FileFacts>();
@@ -77,6 +79,25 @@ function modelOptionsOf(context: AnyContext, crossModule: ProjectLinks | undefin
     ...scriptSetupOf(context),
     ...(crossModule && { crossModule }),
   };
+}
+
+/**
+ * True when no rule that declared its text filters (see `createRule`) can report on the file being
+ * linted: a JavaScript or TypeScript tree, linted without type information, whose text the shared
+ * search finds nothing in (SignalR hints, the settings' names, every declared filter) and that imports
+ * no project module leading to SignalR. Most files of a project: then no such rule's `create` runs.
+ */
+export function concernsNoRule(context: AnyContext): boolean {
+  const facts = factsOf(context);
+  if (facts.concernsNoRule === undefined) {
+    const { sourceCode } = context;
+    facts.concernsNoRule =
+      (sourceCode.ast as { type: string }).type === 'Program' &&
+      !hasTypeInformation(context) &&
+      !mayMatchAnyFilter(sourceCode.text, facts.settings) &&
+      !(facts.links ??= projectLinksOf(context, facts.settings) ?? null)?.importsSignalR;
+  }
+  return facts.concernsNoRule;
 }
 
 /** `filter.test(text)` of the file being linted, through the text check that every rule shares. */
