@@ -19,6 +19,7 @@ import type { FunctionNode, Node } from '../core/ast.js';
 import { enclosingFunction, outermostWrapper, parentSkippingWrappers, skipWrappers, staticPropertyName, walk } from '../core/ast.js';
 import type { SignalRModel } from '../core/model.js';
 import type { ReconnectSubject } from '../core/reconnect/analysis.js';
+import { PROMISE_METHODS } from '../core/promises.js';
 import { reconnectAnalysis } from '../core/reconnect/analysis.js';
 import type { EscapedRejection, UnhandledStart } from '../core/start-errors.js';
 import { rejectionOutcomes, unhandledStarts, unretriedFirstStarts } from '../core/start-errors.js';
@@ -47,7 +48,7 @@ const FAILURE_MESSAGE = 'Could not start the SignalR connection';
 /** Names for the handler's parameter, the first one the file does not use yet. */
 const ERROR_NAMES: readonly string[] = ['error', 'err', 'reason'];
 /** Promise methods that continue a chain without handling its rejection. */
-const PASSING_CHAIN_METHODS: readonly string[] = ['then', 'finally'];
+const PASSING_CHAIN_METHODS: readonly string[] = [PROMISE_METHODS.then, PROMISE_METHODS.finally];
 
 const transform: Transform = preservingLineEnds((file: FileInfo, api: API, options: HandleStartErrorsOptions) => {
   const analyzed = analyzeFile(file, options);

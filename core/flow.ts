@@ -16,10 +16,11 @@ import { isCustomHook } from './owners/react-component.js';
 import { isDependencyList, isReactRef, isStateSetter, valueHookOf } from './owners/react-hooks.js';
 import { isAppGlobalProperty, isAppProvide } from './owners/vue-app.js';
 import { vueComponentOfSetup } from './owners/vue-component.js';
+import { JQUERY_DEFERRED_METHODS, PROMISE_CHAIN_METHODS } from './promises.js';
 import { CLASSIC_PROXY_FACTORY, CONNECTION_METHODS } from './signalr.js';
 
 /** Promise (and jQuery Deferred) methods: callbacks chained on a connection's own promise stay with it. */
-const PROMISE_CHAIN_METHODS: readonly string[] = ['then', 'catch', 'finally', 'done', 'fail', 'always'];
+const CHAINED_CALLBACK_METHODS: readonly string[] = [...PROMISE_CHAIN_METHODS, ...JQUERY_DEFERRED_METHODS];
 
 /** Array methods that call their callback before they return and keep no reference to it. */
 const SYNCHRONOUS_CALLBACK_METHODS: readonly string[] = ['forEach', 'map', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'reduce', 'reduceRight'];
@@ -415,7 +416,7 @@ export function isRootedInConnection(model: SignalRModel, node: Node): boolean {
   if (target.type !== AST_NODE_TYPES.CallExpression) return false;
   const method = calledMethod(target);
   if (!method) return false;
-  if (PROMISE_CHAIN_METHODS.includes(method.name)) return isRootedInConnection(model, method.object);
+  if (CHAINED_CALLBACK_METHODS.includes(method.name)) return isRootedInConnection(model, method.object);
   return model.connectionOf(method.object) !== undefined;
 }
 

@@ -14,13 +14,12 @@ import { callGraphOf } from './calls.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isImmediatelyInvoked } from './owners/function.js';
 import { effectCallOf } from './owners/react-effect.js';
-import { callbackRole } from './promises.js';
+import { callbackRole, PROMISE_CHAIN_METHODS, PROMISE_METHODS } from './promises.js';
 import { numericValue } from './reconnect/policies.js';
 import { registersShutdownListener } from './shutdown-events.js';
 import { CONNECTION_METHODS } from './signalr.js';
 
 /** Promise methods whose continuations run after the promise they are called on settles. */
-const CONTINUATIONS = { then: 'then', catch: 'catch', finally: 'finally' } as const;
 /** How `callbackRole` names the caller of a timer callback (`setTimeout`, `setInterval`, …). */
 export const TIMER_CONSUMER = 'a timer';
 /** How many functions deep a promise is followed to the `start()` it waits for. */
@@ -199,7 +198,7 @@ function ownNodes(scope: Node): readonly Node[] {
 function continuationOf(model: SignalRModel, call: TSESTree.CallExpression, callback: Node, connection: Connection): AfterStart | undefined {
   const method = calledMethod(call);
   if (!method) return undefined;
-  const runsOnSuccess = (method.name === CONTINUATIONS.then && call.arguments[0] === callback) || method.name === CONTINUATIONS.finally;
+  const runsOnSuccess = (method.name === PROMISE_METHODS.then && call.arguments[0] === callback) || method.name === PROMISE_METHODS.finally;
   if (!runsOnSuccess) return undefined;
   const start = awaitedStart(model, method.object);
   return start && isSameConnection(start.connection, connection) ? { ...start, how: 'continuation', via: call } : undefined;
@@ -211,7 +210,7 @@ function startOfPromise(model: SignalRModel, expression: Node, depth: number): S
   const connection = model.connectionCall(target, CONNECTION_METHODS.start);
   if (connection) return { start: target, connection };
   const method = calledMethod(target);
-  if (method && Object.values(CONTINUATIONS).includes(method.name as never)) return startOfPromise(model, method.object, depth);
+  if (method && PROMISE_CHAIN_METHODS.includes(method.name)) return startOfPromise(model, method.object, depth);
   const callee = callGraphOf(model).calleeOf(target);
   return callee && depth < MAX_DEPTH ? startOfFunction(model, callee, depth + 1) : undefined;
 }

@@ -18,8 +18,10 @@ const PROMISE_COMBINATORS: readonly string[] = ['all', 'allSettled', 'any', 'rac
 /** A promise's own methods; each returns a promise, so calls of them chain. */
 export const PROMISE_METHODS = { then: 'then', catch: 'catch', finally: 'finally' } as const;
 export const PROMISE_CHAIN_METHODS: readonly string[] = Object.values(PROMISE_METHODS);
-/** jQuery deferreds (the classic client's `invoke`) report failures to these callbacks, never as unhandled rejections. */
-const DEFERRED_HANDLERS: readonly string[] = ['done', 'fail', 'then', 'always', 'catch'];
+/** The methods jQuery deferreds (the classic client's `invoke`, `start`) add to a promise's. */
+export const JQUERY_DEFERRED_METHODS: readonly string[] = ['done', 'fail', 'always'];
+/** jQuery deferreds report failures to these callbacks, never as unhandled rejections. */
+const DEFERRED_HANDLERS: readonly string[] = [...JQUERY_DEFERRED_METHODS, PROMISE_METHODS.then, PROMISE_METHODS.catch];
 
 /** Array methods that call their callback at once: `forEach` drops each result, `map` collects them. */
 const FOR_EACH = 'forEach';

@@ -27,7 +27,7 @@ import { groupJoins } from './group-joins.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isPageStartCallback } from './owners/page-start.js';
 import { isStateSetter } from './owners/react-hooks.js';
-import { callbackRole } from './promises.js';
+import { callbackRole, PROMISE_CHAIN_METHODS } from './promises.js';
 import type { CloseRegistration, ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isInertGlobal, restartKind } from './reconnect/restart-paths.js';
@@ -302,7 +302,7 @@ class Reach {
   private isVisibleCall(call: TSESTree.CallExpression): boolean {
     const method = calledMethod(call);
     if (method && isHeldIn(this.model, method.object, this.flow)) return true;
-    if (method && (method.name === 'then' || method.name === 'catch' || method.name === 'finally')) return true;
+    if (method && PROMISE_CHAIN_METHODS.includes(method.name)) return true;
     const callee = skipWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && TIMERS.includes(callee.name) && (this.model.variableOf(callee)?.defs.length ?? 0) === 0) return true;
     return isInertCall(this.model, call);

@@ -23,7 +23,7 @@ import type { Connection, SignalRModel } from './model.js';
 import { ANGULAR_INIT_METHODS } from './owners/angular.js';
 import { effectCallOf } from './owners/react-effect.js';
 import { VUE_INIT_OPTIONS } from './owners/vue-component.js';
-import { callbackRole, promiseFate } from './promises.js';
+import { callbackRole, PROMISE_METHODS, promiseFate } from './promises.js';
 import type { ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried, restartKind } from './reconnect/restart-paths.js';
@@ -32,7 +32,6 @@ import { CONNECTION_METHODS } from './signalr.js';
 /** Methods of React class components whose returned promise React ignores. */
 const REACT_CLASS_LIFECYCLE_METHODS: readonly string[] = ['componentDidMount', 'componentDidUpdate'];
 /** Promise methods whose callbacks settle the chain they are on. */
-const CHAIN = { then: 'then', catch: 'catch', finally: 'finally' } as const;
 /** How many functions (callee to caller) a rejection is followed through. */
 const MAX_DEPTH = 5;
 
@@ -210,9 +209,9 @@ function chainEnd(expression: Node): { node: Node; handler?: Node } {
     const call = parentSkippingWrappers(member);
     if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) return { node };
     const name = staticPropertyName(member);
-    if (name === CHAIN.catch && call.arguments[0]) return { node: call, handler: call.arguments[0] };
-    if (name === CHAIN.then && call.arguments[1]) return { node: call, handler: call.arguments[1] };
-    if (name !== CHAIN.then && name !== CHAIN.finally) return { node };
+    if (name === PROMISE_METHODS.catch && call.arguments[0]) return { node: call, handler: call.arguments[0] };
+    if (name === PROMISE_METHODS.then && call.arguments[1]) return { node: call, handler: call.arguments[1] };
+    if (name !== PROMISE_METHODS.then && name !== PROMISE_METHODS.finally) return { node };
     node = outermostWrapper(call);
   }
 }
@@ -233,7 +232,7 @@ function callToFix(expression: Node): TSESTree.CallExpression {
     if (node.type !== AST_NODE_TYPES.CallExpression) break;
     const method = calledMethod(node);
     const inner = method && skipWrappers(method.object);
-    if (!method || (method.name !== CHAIN.then && method.name !== CHAIN.finally) || inner?.type !== AST_NODE_TYPES.CallExpression) break;
+    if (!method || (method.name !== PROMISE_METHODS.then && method.name !== PROMISE_METHODS.finally) || inner?.type !== AST_NODE_TYPES.CallExpression) break;
     node = inner;
   }
   return node as TSESTree.CallExpression;

@@ -26,7 +26,8 @@ export const HELPERS_MODULE_NAME = 'signalr-helpers';
 export function helperImportLine(text: string): string | undefined {
   const at = text.indexOf(SHARED_HELPERS_SPECIFIER);
   if (at === -1) return undefined;
-  return text.slice(text.lastIndexOf('\n', at) + 1, text.indexOf('\n', at) === -1 ? undefined : text.indexOf('\n', at));
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
 }
 
 /** What a helper's declaration is printed with. */
