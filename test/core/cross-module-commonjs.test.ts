@@ -4,15 +4,14 @@
 // written to a temporary folder and linted through ESLint's Node API: `.js` files as ES modules (ESLint's
 // default), `.cjs` files as CommonJS, where `module`, `exports` and `require` are declared globals.
 import type { Linter } from 'eslint';
-import { ESLint } from 'eslint';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import tseslint from 'typescript-eslint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { relativeSpecifiers } from '../../core/project.js';
 import plugin from '../../rules/index.js';
+import { useProjectFixture } from './project-fixture.js';
 
 const PROJECT: Readonly<Record<string, string>> = {
   'package.json': '{ "name": "commonjs-fixture", "private": true }',
@@ -73,29 +72,8 @@ const CONFIG: Linter.Config[] = [
   plugin.configs.all as Linter.Config,
 ];
 
-let root = '';
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'signalr-commonjs-'));
-  for (const [path, text] of Object.entries(PROJECT)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Writes `text` as `path` in the fixture project, lints it, and returns `rule line:column` for each finding. */
-async function lint(path: string, text: string): Promise<string[]> {
-  const file = join(root, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false });
-  const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).map((message) => `${message.ruleId ?? `fatal: ${message.message}`} ${message.line}:${message.column}`);
-}
+const fixture = useProjectFixture('commonjs', PROJECT, CONFIG);
+const { lint } = fixture;
 
 describe('factories a CommonJS module exports', () => {
   it('reports a connection from a destructured require that a function starts and never stops', async () => {
@@ -270,8 +248,8 @@ module.exports = { connection };
   /** Writes a small project of its own (its own package.json), then lints its `factory.js`. */
   async function lintFactory(name: string, files: Readonly<Record<string, string>>): Promise<string[]> {
     for (const [path, text] of Object.entries({ 'package.json': '{}', ...files })) {
-      mkdirSync(dirname(join(root, 'apps', name, path)), { recursive: true });
-      writeFileSync(join(root, 'apps', name, path), text);
+      mkdirSync(dirname(join(fixture.root, 'apps', name, path)), { recursive: true });
+      writeFileSync(join(fixture.root, 'apps', name, path), text);
     }
     return (await lint(`apps/${name}/factory.js`, files['factory.js']!)).filter((finding) => finding.startsWith('signalr/require-reconnect'));
   }

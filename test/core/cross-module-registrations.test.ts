@@ -2,14 +2,11 @@
 // starting its connection, without type information: a fixture project on disk, linted through ESLint's Node API so that the
 // service module is found, parsed and its facts cached as in a real run.
 import type { Linter } from 'eslint';
-import { ESLint } from 'eslint';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import tseslint from 'typescript-eslint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import plugin from '../../rules/index.js';
+import { useProjectFixture } from './project-fixture.js';
 
 const PROJECT: Readonly<Record<string, string>> = {
   'package.json': '{ "name": "registrations-fixture", "private": true }',
@@ -75,27 +72,11 @@ const CONFIG: Linter.Config[] = [
   { rules: { 'signalr/register-handlers-before-start': 'error', 'signalr/no-invoke-before-start': 'error' }, plugins: { signalr: plugin as never } },
 ];
 
-let root = '';
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'signalr-linked-registrations-'));
-  for (const [path, text] of Object.entries(PROJECT)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const fixture = useProjectFixture('linked-registrations', PROJECT, CONFIG);
 
 /** Writes a component whose class body is `body` and lints it; `line:column` of each report. */
 async function lintComponent(name: string, body: string, service = './orders-hub.service', serviceClass = 'OrdersHubService'): Promise<string[]> {
-  const file = join(root, `src/app/${name}.component.ts`);
-  writeFileSync(file, `import { ${serviceClass} } from '${service}';\n\nexport class Component {\n${body}\n}\n`);
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false });
-  const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).map((message) => `${message.ruleId ?? `fatal: ${message.message}`} ${message.line}:${message.column}`);
+  return fixture.lint(`src/app/${name}.component.ts`, `import { ${serviceClass} } from '${service}';\n\nexport class Component {\n${body}\n}\n`);
 }
 
 describe('handlers registered through a service of another module', () => {

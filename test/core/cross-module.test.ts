@@ -3,15 +3,15 @@
 // README's TypeScript setup, so the imported modules are found, parsed and cached as in a real run.
 import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import tseslint from 'typescript-eslint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { importsSignalRModule, resolveRelativeImport } from '../../core/project.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import plugin from '../../rules/index.js';
+import { useProjectFixture } from './project-fixture.js';
 
 const PROJECT: Readonly<Record<string, string>> = {
   'package.json': '{ "name": "fixture", "private": true }',
@@ -102,29 +102,8 @@ const CONFIG: Linter.Config[] = [
   plugin.configs.all as Linter.Config,
 ];
 
-let root = '';
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'signalr-cross-module-'));
-  for (const [path, text] of Object.entries(PROJECT)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Writes `text` as `path` in the fixture project, lints it, and returns `rule line:column` for each finding. */
-async function lint(path: string, text: string): Promise<string[]> {
-  const file = join(root, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false });
-  const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).map((message) => `${message.ruleId ?? `fatal: ${message.message}`} ${message.line}:${message.column}`);
-}
+const fixture = useProjectFixture('cross-module', PROJECT, CONFIG);
+const { lint } = fixture;
 
 describe('connections built by another module', () => {
   it('reports a factory-built connection that a function starts and never stops', async () => {
@@ -343,7 +322,7 @@ export async function lobbyAwaited(): Promise<void> {
 `,
     );
     expect(dropped).toEqual(['signalr/await-group-join 4:3']);
-    const messages = await new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false }).lintFiles([join(root, 'src/rooms/lobby.ts')]);
+    const messages = await new ESLint({ cwd: fixture.root, overrideConfigFile: true, overrideConfig: CONFIG, ignore: false }).lintFiles([join(fixture.root, 'src/rooms/lobby.ts')]);
     expect(messages[0]?.messages[0]?.message).toMatch(/^`enterLobby` drops the promise of group join `JoinGroup`/);
   });
 });
@@ -366,8 +345,8 @@ connection.start().catch((error: unknown) => console.error(error));
   /** Writes a small project of its own (its own package.json), then lints its `factory.ts`. */
   async function lintFactory(name: string, files: Readonly<Record<string, string>>): Promise<string[]> {
     for (const [path, text] of Object.entries({ 'package.json': '{}', ...files })) {
-      mkdirSync(dirname(join(root, 'apps', name, path)), { recursive: true });
-      writeFileSync(join(root, 'apps', name, path), text);
+      mkdirSync(dirname(join(fixture.root, 'apps', name, path)), { recursive: true });
+      writeFileSync(join(fixture.root, 'apps', name, path), text);
     }
     return (await lint(`apps/${name}/factory.ts`, files['factory.ts']!)).filter((finding) => finding.startsWith('signalr/require-reconnect'));
   }
@@ -511,7 +490,7 @@ describe('with typed linting', () => {
   ];
 
   it('follows an import through a path alias to the file TypeScript resolved it to, as syntax does from the tsconfig', async () => {
-    const file = join(root, 'src/rooms/aliased.ts');
+    const file = join(fixture.root, 'src/rooms/aliased.ts');
     const text = `import { groupService } from '@app/realtime/group-service';
 import { formatRoom } from '@app/lookalike/format';
 
@@ -526,7 +505,7 @@ export async function enterAwaited(room: string): Promise<void> {
     writeFileSync(file, text);
     const syntaxOnly = await lint('src/rooms/aliased.ts', text);
     expect(syntaxOnly).toEqual(['signalr/await-group-join 5:3']);
-    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typed, ignore: false });
+    const eslint = new ESLint({ cwd: fixture.root, overrideConfigFile: true, overrideConfig: typed, ignore: false });
     const [result] = await eslint.lintFiles([file]);
     expect(result?.messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`)).toEqual(['signalr/await-group-join 5:3']);
   });
@@ -534,28 +513,28 @@ export async function enterAwaited(room: string): Promise<void> {
 
 describe('the prefilter for files that only import a SignalR module', () => {
   it('passes a file whose relative imports lead to a module that mentions SignalR, within the depth bound', () => {
-    const from = join(root, 'src/app.ts');
+    const from = join(fixture.root, 'src/app.ts');
     expect(importsSignalRModule(from, `import { groupService } from './realtime/group-service';`, DEFAULT_SETTINGS)).toBe(true);
     expect(importsSignalRModule(from, `import { buildHubConnection } from './realtime';`, DEFAULT_SETTINGS)).toBe(true);
     // Through a module that only imports one that mentions SignalR.
-    expect(importsSignalRModule(join(root, 'src/realtime/nested/app.ts'), `export * from '../index';`, DEFAULT_SETTINGS)).toBe(true);
+    expect(importsSignalRModule(join(fixture.root, 'src/realtime/nested/app.ts'), `export * from '../index';`, DEFAULT_SETTINGS)).toBe(true);
     expect(importsSignalRModule(from, `import { formatRoom } from './lookalike/format';`, DEFAULT_SETTINGS)).toBe(false);
     expect(importsSignalRModule(from, `import x from 'realtime-kit'; import y from './missing';`, DEFAULT_SETTINGS)).toBe(false);
     expect(importsSignalRModule(from, `const text = "no imports here";`, DEFAULT_SETTINGS)).toBe(false);
   });
 
   it('resolves extensions, index modules and `.js` specifiers of TypeScript sources, never into node_modules', () => {
-    const from = join(root, 'src/app.ts');
-    expect(resolveRelativeImport(from, './realtime/shared')).toBe(join(root, 'src/realtime/shared.ts'));
-    expect(resolveRelativeImport(from, './realtime/shared.js')).toBe(join(root, 'src/realtime/shared.ts'));
-    expect(resolveRelativeImport(from, './realtime')).toBe(join(root, 'src/realtime/index.ts'));
+    const from = join(fixture.root, 'src/app.ts');
+    expect(resolveRelativeImport(from, './realtime/shared')).toBe(join(fixture.root, 'src/realtime/shared.ts'));
+    expect(resolveRelativeImport(from, './realtime/shared.js')).toBe(join(fixture.root, 'src/realtime/shared.ts'));
+    expect(resolveRelativeImport(from, './realtime')).toBe(join(fixture.root, 'src/realtime/index.ts'));
     expect(resolveRelativeImport(from, '../node_modules/realtime-kit/index.js')).toBeUndefined();
     expect(resolveRelativeImport(from, 'realtime-kit')).toBeUndefined();
   });
 
   it('sees an imported module again once it changes on disk, from the next turn of the event loop', async () => {
-    const from = join(root, 'src/editing/page.ts');
-    const module = join(root, 'src/editing/feed.ts');
+    const from = join(fixture.root, 'src/editing/page.ts');
+    const module = join(fixture.root, 'src/editing/feed.ts');
     mkdirSync(dirname(module), { recursive: true });
     writeFileSync(module, `export const feedUrl = '/feed';\n`);
     const importer = `import { feed } from './feed';`;
