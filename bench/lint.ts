@@ -7,11 +7,19 @@
 // outside the compared runs, so the difference between the last two is the plugin's own cost, with
 // none of the parser's noise in it. Each run is timed by the process's CPU time (user + system), which
 // other jobs on a shared machine disturb far less than wall time; wall time is recorded too.
+//
+// The figure is each file's median difference over the rounds, summed over the files, garbage
+// collection apart, plus the collection time the plugin's runs had beyond the baseline's. A
+// collection, or the CPU time of V8's background threads (concurrent marking, optimizing compiles),
+// lands in one of the two compared runs at random and adds hundreds of microseconds to one file in
+// one round: the median leaves that noise out, and the collections the plugin's allocations cause
+// are counted in full all the same.
 import tsParser from '@typescript-eslint/parser';
 import type { Linter, SourceCode } from 'eslint';
 import { Linter as ESLintLinter } from 'eslint';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 import type { CorpusFile } from './corpus.js';
@@ -24,6 +32,7 @@ export interface BuiltPlugin {
 }
 
 const LINTED_FILES = ['**/*.{ts,tsx,js}'];
+/** Files linted before measuring when the options ask for no full warm-up pass. */
 const WARM_UP_FILES = 300;
 /** Where the in-memory files live: the configs' patterns are relative to it. */
 const VIRTUAL_ROOT = '/bench-tree';
@@ -45,12 +54,16 @@ export interface LintTreeResult {
   readonly rounds: readonly LintRound[];
   /** Median over rounds: the per-file CPU time of linting with the baseline config, µs. */
   readonly baselinePerFileUs: number;
-  /** Median over rounds of (with plugin − without) / files, CPU µs. */
+  /** Sum over files of each file's median over rounds of (with plugin − without), / files, CPU µs. */
   readonly addedPerFileUs: number;
   /** addedPerFileUs / baselinePerFileUs. */
   readonly addedShare: number;
   /** The same share by wall time, for comparison: noisier on a loaded machine. */
   readonly addedShareWall: number;
+  /** What the first, unmeasured pass over every file added per file (CPU µs): JIT warm-up included. */
+  readonly firstPassAddedPerFileUs: number | undefined;
+  /** Garbage collection (ms, all rounds) that fell into the compared runs, with the plugin and without. */
+  readonly gcMs: { readonly withPlugin: number; readonly withoutPlugin: number };
   /** The smallest and largest round's share: how much the rounds agree. */
   readonly addedShareRange: readonly [number, number];
   readonly reportsOnSignalRFiles: number;
@@ -63,6 +76,11 @@ export interface LintTreeResult {
 
 export interface LintOptions {
   readonly rounds: number;
+  /**
+   * Lint every file once with both configs before measuring (the JIT settles on the plugin's code and
+   * on ESLint's handling of its rules); otherwise only the first few hundred files.
+   */
+  readonly warmUpPass: boolean;
   /**
    * Parse only the files that pass the text check; give the others an empty program. For trees too
    * large to parse within the bench's time: the plugin's rules read only the text of such files, so
@@ -111,14 +129,33 @@ export async function benchmarkLintTree(
   const withPlugin = configArray(repositoryRoot, [base, { ...plugin.configs['all'], files: LINTED_FILES }]);
   const linter = new ESLintLinter({ configType: 'flat', cwd: VIRTUAL_ROOT });
 
-  // Loads the parser and the plugin, and lets the JIT settle: the first few hundred files run slower.
-  for (const file of files.slice(0, WARM_UP_FILES)) {
+  const cpuNow = (): number => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+
+  // Loads the parser and the plugin, and lets the JIT settle: the first files run slower.
+  let firstPassAddedMs = 0;
+  files.slice(0, options.warmUpPass ? files.length : WARM_UP_FILES).forEach((file, index) => {
     const filename = join(VIRTUAL_ROOT, file.path);
     linter.verify(file.text, baseline, { filename });
-    linter.verify(linter.getSourceCode(), withPlugin, { filename });
-  }
+    const sourceCode = linter.getSourceCode();
+    for (const withThePlugin of index % 2 === 0 ? [true, false] : [false, true]) {
+      const started = cpuNow();
+      linter.verify(sourceCode, withThePlugin ? withPlugin : baseline, { filename });
+      firstPassAddedMs += (withThePlugin ? 1 : -1) * (cpuNow() - started);
+    }
+  });
+
+  // Every garbage collection of the measured rounds, to take it out of the run it fell into.
+  const collections: Collection[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
 
   const rounds: LintRound[] = [];
+  const comparedRuns: ComparedRun[] = [];
   let reportsOnSignalRFiles = 0;
   let reportsOnPlainFiles = 0;
   let fatalErrors = 0;
@@ -126,21 +163,22 @@ export async function benchmarkLintTree(
     collectGarbage();
     const cpu = { baselineMs: 0, withoutPluginMs: 0, withPluginMs: 0 };
     const wall = { baselineMs: 0, withoutPluginMs: 0, withPluginMs: 0 };
-    const timed = <T>(key: keyof typeof cpu, run: () => T): T => {
-      const cpuBefore = process.cpuUsage();
-      const started = performance.now();
+    const timed = <T>(key: keyof typeof cpu, run: () => T): { result: T; start: number; end: number; cpuMs: number } => {
+      const cpuBefore = cpuNow();
+      const start = performance.now();
       const result = run();
-      wall[key] += performance.now() - started;
-      const used = process.cpuUsage(cpuBefore);
-      cpu[key] += (used.user + used.system) / 1000;
-      return result;
+      const end = performance.now();
+      const cpuMs = cpuNow() - cpuBefore;
+      wall[key] += end - start;
+      cpu[key] += cpuMs;
+      return { result, start, end, cpuMs };
     };
     reportsOnSignalRFiles = 0;
     reportsOnPlainFiles = 0;
     fatalErrors = 0;
     files.forEach((file, index) => {
       const filename = join(VIRTUAL_ROOT, file.path);
-      const messages = timed('baselineMs', () => linter.verify(file.text, baseline, { filename }));
+      const { result: messages } = timed('baselineMs', () => linter.verify(file.text, baseline, { filename }));
       if (messages.some((message) => message.fatal)) {
         fatalErrors++;
         return;
@@ -149,7 +187,8 @@ export async function benchmarkLintTree(
       // Which goes first alternates, so that neither gains from the other's warm caches.
       const pluginFirst = (index + round) % 2 === 0;
       for (const withThePlugin of pluginFirst ? [true, false] : [false, true]) {
-        const result = timed(withThePlugin ? 'withPluginMs' : 'withoutPluginMs', () => linter.verify(sourceCode, withThePlugin ? withPlugin : baseline, { filename }));
+        const { result, ...run } = timed(withThePlugin ? 'withPluginMs' : 'withoutPluginMs', () => linter.verify(sourceCode, withThePlugin ? withPlugin : baseline, { filename }));
+        comparedRuns.push({ file: index, withThePlugin, ...run, collectionMs: 0 });
         if (!withThePlugin) continue;
         const reports = result.filter((message) => message.ruleId?.startsWith('signalr/')).length;
         if (file.usesSignalR) reportsOnSignalRFiles += reports;
@@ -161,13 +200,21 @@ export async function benchmarkLintTree(
       `  round ${round + 1}: baseline ${(cpu.baselineMs / 1000).toFixed(1)} s CPU (${(wall.baselineMs / 1000).toFixed(1)} s wall), the plugin adds ${(cpu.withPluginMs - cpu.withoutPluginMs).toFixed(0)} ms CPU (${(wall.withPluginMs - wall.withoutPluginMs).toFixed(0)} ms wall)`,
     );
   }
+  // The observer hears of the collections on later turns of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
   collectGarbage();
   const heapAfterMiB = process.memoryUsage().heapUsed / 2 ** 20;
 
+  const gcMs = chargeCollections(comparedRuns, collections);
   const linted = files.length - fatalErrors;
+  const gcAddedMs = (gcMs.withPlugin - gcMs.withoutPlugin) / options.rounds;
+  const added = (time: (run: ComparedRun) => number): number => (sum(medianDifferences(comparedRuns, files.length, time)) + gcAddedMs) * 1000 / linted;
+  const addedPerFileUs = added((run) => run.cpuMs - run.collectionMs);
+  const addedPerFileWallUs = added((run) => run.end - run.start - run.collectionMs);
   const shares = rounds.map((round) => (round.withPluginMs - round.withoutPluginMs) / round.baselineMs);
   const baselinePerFileUs = (median(rounds.map((round) => round.baselineMs)) * 1000) / linted;
-  const addedPerFileUs = (median(rounds.map((round) => round.withPluginMs - round.withoutPluginMs)) * 1000) / linted;
+  const baselinePerFileWallUs = (median(rounds.map((round) => round.wall.baselineMs)) * 1000) / linted;
   return {
     files: files.length,
     signalrFiles: files.filter((file) => file.usesSignalR).length,
@@ -175,14 +222,61 @@ export async function benchmarkLintTree(
     baselinePerFileUs,
     addedPerFileUs,
     addedShare: addedPerFileUs / baselinePerFileUs,
-    addedShareWall:
-      median(rounds.map((round) => round.wall.withPluginMs - round.wall.withoutPluginMs)) / median(rounds.map((round) => round.wall.baselineMs)),
+    addedShareWall: addedPerFileWallUs / baselinePerFileWallUs,
     addedShareRange: [Math.min(...shares), Math.max(...shares)],
+    firstPassAddedPerFileUs: options.warmUpPass ? (firstPassAddedMs * 1000) / files.length : undefined,
+    gcMs,
     reportsOnSignalRFiles,
     reportsOnPlainFiles,
     fatalErrors,
     heapAfterMiB,
   };
+}
+
+interface Collection {
+  /** performance.now() time. */
+  readonly start: number;
+  readonly duration: number;
+}
+
+/** One of the two compared runs of a file in a round. */
+interface ComparedRun {
+  readonly file: number;
+  readonly withThePlugin: boolean;
+  /** performance.now() times. */
+  readonly start: number;
+  readonly end: number;
+  readonly cpuMs: number;
+  /** The garbage collections that started during the run. */
+  collectionMs: number;
+}
+
+/** Charges each collection to the run it started in; returns the totals of each side. */
+function chargeCollections(runs: readonly ComparedRun[], collections: readonly Collection[]): { withPlugin: number; withoutPlugin: number } {
+  const totals = { withPlugin: 0, withoutPlugin: 0 };
+  let next = 0;
+  for (const collection of [...collections].sort((a, b) => a.start - b.start)) {
+    while (next < runs.length && runs[next]!.end < collection.start) next++;
+    const run = runs[next];
+    if (!run || run.start > collection.start) continue;
+    run.collectionMs += collection.duration;
+    if (run.withThePlugin) totals.withPlugin += collection.duration;
+    else totals.withoutPlugin += collection.duration;
+  }
+  return totals;
+}
+
+/** Per file, the median over rounds of (with the plugin − without), by `time`. */
+function medianDifferences(runs: readonly ComparedRun[], files: number, time: (run: ComparedRun) => number): number[] {
+  const byFile = Array.from({ length: files }, () => ({ withPlugin: [] as number[], withoutPlugin: [] as number[] }));
+  for (const run of runs) (run.withThePlugin ? byFile[run.file]!.withPlugin : byFile[run.file]!.withoutPlugin).push(time(run));
+  return byFile
+    .filter((file) => file.withPlugin.length > 0)
+    .map((file) => median(file.withPlugin.map((withPlugin, round) => withPlugin - file.withoutPlugin[round]!)));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /**

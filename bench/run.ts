@@ -65,7 +65,7 @@ const FULL: Settings = {
   corpusFiles: 5000,
   plainFiles: 5000,
   lintPlainFiles: 3000,
-  lintRounds: 2,
+  lintRounds: 3,
   codemodRounds: 3,
   grepRounds: 11,
   typedFiles: 200,
@@ -82,7 +82,7 @@ const QUICK: Settings = {
   corpusFiles: 1000,
   plainFiles: 1000,
   lintPlainFiles: 1000,
-  lintRounds: 1,
+  lintRounds: 3,
   codemodRounds: 1,
   grepRounds: 3,
   typedFiles: 60,
@@ -177,9 +177,9 @@ async function main(): Promise<void> {
     if (sections.includes('lint')) {
       progress(`\n## Lint: ${settings.lintPlainFiles} files without SignalR`);
       const plainFiles = generateCorpus({ ...plainOptions, files: Math.min(settings.lintPlainFiles, settings.plainFiles) });
-      lintPlain = await benchmarkLintTree(REPOSITORY_ROOT, plugin, plainFiles, { rounds: settings.lintRounds, onProgress: progress });
+      lintPlain = await benchmarkLintTree(REPOSITORY_ROOT, plugin, plainFiles, { rounds: settings.lintRounds, warmUpPass: true, onProgress: progress });
       progress(`\n## Lint: the bench corpus, ${settings.corpusFiles} files`);
-      lintCorpus = await benchmarkLintTree(REPOSITORY_ROOT, plugin, generateCorpus(corpusOptions), { rounds: settings.lintRounds, onProgress: progress });
+      lintCorpus = await benchmarkLintTree(REPOSITORY_ROOT, plugin, generateCorpus(corpusOptions), { rounds: settings.lintRounds, warmUpPass: true, onProgress: progress });
       log(`\n${lintTable(lintPlain, lintCorpus)}`);
     }
     if (sections.includes('codemods')) {
@@ -271,7 +271,7 @@ async function measureScale(
   const root = join(scratch, `scale-${files}`);
   const corpus: readonly CorpusFile[] = writeCorpus(root, { ...DEFAULT_CORPUS, files }).files;
   try {
-    const lint = await benchmarkLintTree(REPOSITORY_ROOT, plugin, corpus, { rounds: 1, parseOnlyCandidates: true, onProgress: progress });
+    const lint = await benchmarkLintTree(REPOSITORY_ROOT, plugin, corpus, { rounds: 1, warmUpPass: false, parseOnlyCandidates: true, onProgress: progress });
     const codemods = await benchmarkCodemods(codemodSetup, root, 1, settings.cpus, { jscodeshift: files <= settings.jscodeshiftUpTo });
     return { files, signalrFiles: corpus.filter((file) => file.usesSignalR).length, lint, codemods };
   } finally {
@@ -332,10 +332,23 @@ function lintTable(plain: LintTreeResult, corpus: LintTreeResult): string {
     `**${(result.addedShare * 100).toFixed(2)} %**`,
     result.rounds.map((round) => `${(((round.withPluginMs - round.withoutPluginMs) / round.baselineMs) * 100).toFixed(2)} %`).join(', '),
     `${(result.addedShareWall * 100).toFixed(2)} %`,
+    result.firstPassAddedPerFileUs === undefined ? 'n/a' : `${result.firstPassAddedPerFileUs.toFixed(1)} µs`,
+    `${formatMs(result.gcMs.withPlugin)} / ${formatMs(result.gcMs.withoutPlugin)}`,
     `${result.reportsOnSignalRFiles} / ${result.reportsOnPlainFiles}`,
   ];
   return table(
-    ['tree', 'files (with SignalR)', 'per-file lint time, baseline', 'the plugin adds per file', 'share', 'share in each round', 'share by wall time', 'reports: SignalR files / others'],
+    [
+      'tree',
+      'files (with SignalR)',
+      'per-file lint time, baseline',
+      'the plugin adds per file',
+      'share',
+      'share in each round (sums)',
+      'share by wall time',
+      'first pass adds per file',
+      'GC in the runs with / without the plugin',
+      'reports: SignalR files / others',
+    ],
     [row('without SignalR', plain), row('bench corpus', corpus)],
   );
 }
