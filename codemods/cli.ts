@@ -71,7 +71,7 @@ const OPTIONS: readonly CliOption[] = [
     multiple: true,
     help: ['Skip files matching this .gitignore-style pattern, relative to the', 'current directory (repeatable).'],
   },
-  { name: 'max-size', type: 'string', value: '<size>', help: ['Fail files larger than this: bytes, or with a K or M suffix (KiB, MiB)', '(default: 1M).'] },
+  { name: 'max-size', type: 'string', value: '<size>', help: ['Fail files larger than this that may use SignalR (the others are only searched):', 'bytes, or with a K or M suffix (KiB, MiB) (default: 1M).'] },
   { name: 'settings', type: 'string', value: '<file>', help: ["A JSON file holding the plugin's settings.signalr object."] },
   {
     name: 'shard',

@@ -84,6 +84,15 @@ export function latin1Suffices(settings: SignalRSettings): boolean {
   return [...settings.modules, ...settings.globals].every((name) => /^[\x20-\x7e]*$/.test(name));
 }
 
+/**
+ * The most bytes (UTF-8) one match of `mayUseSignalR` can span: a text searched in chunks must carry
+ * this many bytes less one from each chunk into the next, or a hint across the cut goes unseen.
+ */
+export function longestHintBytes(settings: SignalRSettings): number {
+  const encoder = new TextEncoder();
+  return Math.max(...[...TEXT_HINTS, ...settings.modules, ...settings.globals].map((hint) => encoder.encode(hint).length));
+}
+
 /** One filter's own answer (HINTS: with the settings' names). */
 function test(text: string, settings: SignalRSettings, filter: RegExp): boolean {
   return filter === HINTS ? HINTS.test(text) || (namesPattern(settings)?.test(text) ?? false) : filter.test(text);

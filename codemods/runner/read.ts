@@ -3,7 +3,7 @@
 // waits, and a promise chain per file cost more than the reading itself.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-import { latin1Suffices, mayUseSignalR } from '../../core/prefilter.js';
+import { latin1Suffices, longestHintBytes, mayUseSignalR } from '../../core/prefilter.js';
 import type { SignalRSettings } from '../../core/settings.js';
 import type { Failure } from './results.js';
 
@@ -31,6 +31,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * The text check alone, for the first pass over every file: reads into one reused buffer, and asks
  * for the file's size only when it fills that buffer. `readForCodemods` reads the files that pass.
+ * A file larger than `maxSize` fails only when it may use SignalR: a vendored bundle or generated
+ * file without it is no reason to fail a run, and is searched a buffer at a time, never held whole.
  */
 export function prefilterFile(path: string, maxSize: number, settings: SignalRSettings): 'prefiltered' | 'candidate' | Failure {
   let descriptor: number;
@@ -44,7 +46,7 @@ export function prefilterFile(path: string, maxSize: number, settings: SignalRSe
     let length = readInto(descriptor, scratch, 0, Math.min(scratch.length, maxSize + 1));
     if (length === scratch.length || length > maxSize) {
       const { size } = fstatSync(descriptor);
-      if (size > maxSize) return tooLarge(size, maxSize).failure;
+      if (size > maxSize) return searchInChunks(descriptor, length, settings) ? tooLarge(size, maxSize).failure : 'prefiltered';
       if (size + 1 > scratch.length) scratch = Buffer.concat([scratch.subarray(0, length)], size + 1);
       length += readInto(descriptor, scratch, length, scratch.length);
     }
@@ -56,7 +58,26 @@ export function prefilterFile(path: string, maxSize: number, settings: SignalRSe
   }
 }
 
-/** Reused by `prefilterFile`; grows to the largest file it had to read. */
+/**
+ * `mayUseSignalR` over a file of any size, one `scratch` at a time, each chunk starting with the end
+ * of the one before (a hint cut in two is whole in the next); `length` bytes of it are read already.
+ */
+function searchInChunks(descriptor: number, length: number, settings: SignalRSettings): boolean {
+  const encoding = latin1Suffices(settings) ? 'latin1' : 'utf8';
+  const carried = longestHintBytes(settings) - 1;
+  let filled = length + readInto(descriptor, scratch, length, scratch.length);
+  for (;;) {
+    // A character cut at either end decodes as U+FFFD, and no hint starts inside one.
+    if (mayUseSignalR(scratch.toString(encoding, 0, filled), settings)) return true;
+    if (filled < scratch.length) return false;
+    scratch.copy(scratch, 0, filled - carried, filled);
+    const read = readInto(descriptor, scratch, carried, scratch.length);
+    if (read === 0) return false;
+    filled = carried + read;
+  }
+}
+
+/** Reused by `prefilterFile`; grows to the largest file it had to read, up to --max-size. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /** Reads from `descriptor` into `buffer` from `start` until `end` or the end of the file; returns the bytes read. */

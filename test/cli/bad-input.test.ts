@@ -101,6 +101,31 @@ describe('a file larger than --max-size', () => {
     expect(run(project, ['--max-size', '4K']).status).toBe(0);
   });
 
+  it('fails only when it may use SignalR: the others are searched a buffer at a time and left alone', () => {
+    // The search reads 64 KiB at a time, each buffer starting with the end of the one before: hints cut
+    // by the first and the second cut are found, a file without any is no failure.
+    const filler = (bytes: number): string => `${'/* vendored */ var a = 1;\n'.repeat(Math.ceil(bytes / 26))}`.slice(0, bytes);
+    const hintAt = (offset: number, total: number): string => `${filler(offset)}signalr${filler(total - offset - 7)}`;
+    const files = {
+      'src/cut-once.js': hintAt(64 * 1024 - 3, 200_000),
+      'src/cut-twice.js': hintAt(2 * 64 * 1024 - 16 - 4, 200_000),
+      'src/at-the-end.js': hintAt(3_000_000 - 7, 3_000_000),
+      'src/vendor.js': filler(3_000_000),
+    };
+    const project = projectWith(files);
+    const outcome = run(project, ['--max-size', '1K']);
+    expect(outcome.status).toBe(2);
+    expect(Object.keys(outcome.failures).sort()).toEqual(['src/at-the-end.js', 'src/cut-once.js', 'src/cut-twice.js']);
+    expect(outcome.failures['src/cut-once.js']?.kind).toBe('too-large');
+    expect(outcome.goodChanged).toBe(true);
+    expect(readFileSync(join(project, 'src/vendor.js'), 'utf8')).toBe(files['src/vendor.js']);
+
+    // Without the files that may use SignalR, the large one passes the run.
+    const clean = projectWith({ 'src/vendor.js': files['src/vendor.js'] });
+    expect(run(clean, ['--check']).status).toBe(1);
+    expect(run(clean).failures).toEqual({});
+  });
+
   it('defaults to 1 MiB', () => {
     const project = projectWith({ 'src/bundle.js': `// signalr\n${'x'.repeat(1024 * 1024)}\n` });
     expect(run(project).failures['src/bundle.js']?.kind).toBe('too-large');

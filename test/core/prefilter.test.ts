@@ -5,7 +5,7 @@ import { Linter as ESLintLinter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { mayUseSignalR, textMatches } from '../../core/prefilter.js';
+import { longestHintBytes, mayUseSignalR, textMatches } from '../../core/prefilter.js';
 import { DEFAULT_SETTINGS, readSettings } from '../../core/settings.js';
 import plugin from '../../rules/index.js';
 
@@ -135,6 +135,14 @@ describe('mayUseSignalR', () => {
     expect(mayUseSignalR('AcmeHub.start();', settings)).toBe(true);
     expect(mayUseSignalR('acmehub.start();', settings)).toBe(false);
     expect(mayUseSignalR("import { connect } from '@acme/realtime';", DEFAULT_SETTINGS)).toBe(false);
+  });
+});
+
+describe('longestHintBytes', () => {
+  it('is the longest hint or settings name, in UTF-8 bytes: what a search in chunks carries over', () => {
+    expect(longestHintBytes(DEFAULT_SETTINGS)).toBe('jquery.connection'.length);
+    expect(longestHintBytes(readSettings({ signalr: { modules: ['@acme/realtime-notifications'] } }))).toBe('@acme/realtime-notifications'.length);
+    expect(longestHintBytes(readSettings({ signalr: { globals: ['Übergänge.ß.Hub1'] } }))).toBe(new TextEncoder().encode('Übergänge.ß.Hub1').length);
   });
 });
 
