@@ -19,8 +19,10 @@ export interface ToolMeasurement {
   readonly medianMs: number;
   /** Median user + system CPU time, ms, when the machine has /usr/bin/time. */
   readonly medianCpuMs: number | undefined;
-  /** Largest peak RSS over the rounds (and, for jscodeshift, over its per-transform runs), KiB. */
+  /** Largest peak RSS of one process over the rounds (and, for jscodeshift, over its per-transform runs), KiB. */
   readonly maxRssKiB: number | undefined;
+  /** Largest peak of the whole command (every process of it at once, see CommandRun), KiB. */
+  readonly treeRssKiB: number | undefined;
   /** Files the tool reports: matched (grep) or changed (the codemod runners). */
   readonly files: number | undefined;
 }
@@ -71,7 +73,7 @@ export async function findCodemods(repositoryRoot: string): Promise<CodemodSetup
   return { repositoryRoot, codemods: built, cliPath, notes };
 }
 
-type Sample = { wallMs: number; cpuMs: number | undefined; maxRssKiB: number | undefined; files: number | undefined };
+type Sample = { wallMs: number; cpuMs: number | undefined; maxRssKiB: number | undefined; treeRssKiB: number | undefined; files: number | undefined };
 
 export async function benchmarkCodemods(
   setup: CodemodSetup,
@@ -107,7 +109,7 @@ export async function benchmarkCodemods(
     cliVsJscodeshift: cli && jscodeshift ? cli.medianMs / jscodeshift.medianMs : undefined,
     cliVsGrep: cli ? cli.medianMs / grep.medianMs : undefined,
     cliVsJscodeshiftCpu: cli?.medianCpuMs !== undefined && jscodeshift?.medianCpuMs !== undefined ? cli.medianCpuMs / jscodeshift.medianCpuMs : undefined,
-    cliVsJscodeshiftMemory: cli?.maxRssKiB !== undefined && jscodeshift?.maxRssKiB !== undefined ? cli.maxRssKiB / jscodeshift.maxRssKiB : undefined,
+    cliVsJscodeshiftMemory: memoryRatio(cli, jscodeshift),
     notes: setup.notes,
   };
 }
@@ -129,7 +131,7 @@ export async function benchmarkAgainstGrep(cliPath: string, root: string, rounds
     if (variant === 'grep') return grepRun(root);
     if (variant === 'cli') return cliRun(cliPath, root, 1);
     const run = await runCommand(process.execPath, ['-e', '0']);
-    return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: undefined };
+    return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, treeRssKiB: run.treeRssKiB, files: undefined };
   });
   const grep = summarise(samples.grep)!;
   const node = summarise(samples.node)!;
@@ -137,15 +139,32 @@ export async function benchmarkAgainstGrep(cliPath: string, root: string, rounds
   return { rounds, grep, node, cli, cliVsGrep: cli.medianMs / grep.medianMs, nodeVsGrep: node.medianMs / grep.medianMs };
 }
 
+/**
+ * The CLI's peak memory over jscodeshift's, whole commands against each other: jscodeshift holds its
+ * main process and its workers at once, the CLI one process whose threads its peak includes. Largest
+ * processes against each other where the whole commands could not be sampled.
+ */
+export function memoryRatio(cli: ToolMeasurement | undefined, jscodeshift: ToolMeasurement | undefined): number | undefined {
+  if (cli?.treeRssKiB !== undefined && jscodeshift?.treeRssKiB !== undefined) return cli.treeRssKiB / jscodeshift.treeRssKiB;
+  return cli?.maxRssKiB !== undefined && jscodeshift?.maxRssKiB !== undefined ? cli.maxRssKiB / jscodeshift.maxRssKiB : undefined;
+}
+
+/** The figure `memoryRatio` compares. */
+export function comparedMemoryKiB(tool: ToolMeasurement | undefined): number | undefined {
+  return tool?.treeRssKiB ?? tool?.maxRssKiB;
+}
+
 function summarise(runs: readonly Sample[] | undefined): ToolMeasurement | undefined {
   if (!runs || runs.length === 0) return undefined;
   const memory = runs.map((run) => run.maxRssKiB).filter((value): value is number => value !== undefined);
+  const tree = runs.map((run) => run.treeRssKiB).filter((value): value is number => value !== undefined);
   const cpu = runs.map((run) => run.cpuMs).filter((value): value is number => value !== undefined);
   return {
     wallMs: runs.map((run) => run.wallMs),
     medianMs: median(runs.map((run) => run.wallMs)),
     medianCpuMs: cpu.length === runs.length ? median(cpu) : undefined,
     maxRssKiB: memory.length > 0 ? Math.max(...memory) : undefined,
+    treeRssKiB: tree.length === runs.length ? Math.max(...tree) : undefined,
     files: runs[runs.length - 1]!.files,
   };
 }
@@ -168,7 +187,7 @@ async function grepRun(root: string): Promise<Sample> {
   const run = await runCommand('grep', args);
   // grep exits 1 when nothing matched: that is a result, not a failure.
   if (run.exitCode !== 0 && run.exitCode !== 1) throw commandFailure('grep', run);
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: run.stdout.split('\n').filter(Boolean).length };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, treeRssKiB: run.treeRssKiB, files: run.stdout.split('\n').filter(Boolean).length };
 }
 
 async function jscodeshiftRun(
@@ -181,6 +200,7 @@ async function jscodeshiftRun(
   let wallMs = 0;
   let cpuMs: number | undefined = 0;
   let maxRssKiB: number | undefined;
+  let treeRssKiB: number | undefined = 0;
   let changed = 0;
   for (const name of setup.codemods) {
     const parser = parsers.get(name);
@@ -203,9 +223,10 @@ async function jscodeshiftRun(
     wallMs += run.wallMs;
     cpuMs = cpuMs === undefined || run.cpuMs === undefined ? undefined : cpuMs + run.cpuMs;
     if (run.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, run.maxRssKiB);
+    treeRssKiB = treeRssKiB === undefined || run.treeRssKiB === undefined ? undefined : Math.max(treeRssKiB, run.treeRssKiB);
     changed += Number(/(\d+) ok/.exec(run.stdout)?.[1] ?? 0);
   }
-  return { wallMs, cpuMs, maxRssKiB, files: changed };
+  return { wallMs, cpuMs, maxRssKiB, treeRssKiB, files: changed };
 }
 
 async function cliRun(cliPath: string, root: string, cpus: number): Promise<Sample> {
@@ -217,7 +238,7 @@ async function cliRun(cliPath: string, root: string, cpus: number): Promise<Samp
   } catch {
     // An older or newer report shape: the timing still counts.
   }
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, files: changed };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, treeRssKiB: run.treeRssKiB, files: changed };
 }
 
 function commandFailure(what: string, run: CommandRun): Error {

@@ -1,6 +1,6 @@
 // Timing and memory measurement shared by the benchmark sections.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,11 @@ export interface CommandRun {
   readonly wallMs: number;
   /** Peak resident set size of the largest process of the command (the command or one of its workers), KiB. */
   readonly maxRssKiB: number | undefined;
+  /**
+   * Peak of the summed resident set sizes of the command and every process under it, sampled every
+   * few milliseconds (Linux /proc), KiB: what the whole command holds at once, workers included.
+   */
+  readonly treeRssKiB: number | undefined;
   /** User + system CPU time of the command and the children it waited for, ms (from `/usr/bin/time -v`). */
   readonly cpuMs: number | undefined;
   readonly exitCode: number | null;
@@ -81,6 +86,7 @@ export function runCommand(command: string, args: readonly string[], options: { 
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const treeMemory = child.pid === undefined ? undefined : sampleTreeMemory(child.pid);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -88,13 +94,74 @@ export function runCommand(command: string, args: readonly string[], options: { 
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
+      const treeRssKiB = treeMemory?.stop();
       const report = existsSync(memoryFile) ? readFileSync(memoryFile, 'utf8') : undefined;
       const maxRssKiB = report === undefined ? undefined : peakRss(report, useGnuTime);
       const cpuMs = report === undefined || !useGnuTime ? undefined : cpuTime(report);
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ wallMs, maxRssKiB, cpuMs, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({ wallMs, maxRssKiB, treeRssKiB, cpuMs, exitCode, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
     });
   });
+}
+
+/** How often the process tree's memory is read, and how often its members are looked for again. */
+const TREE_SAMPLE_MS = 10;
+const TREE_RESCAN_MS = 100;
+
+/**
+ * Samples the summed resident set of `root` and its descendants until `stop()`, which returns the
+ * peak (KiB), or undefined without /proc. Descendants are found by their parent ids in /proc/<pid>/stat.
+ */
+function sampleTreeMemory(root: number): { stop(): number | undefined } | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  let members = [root];
+  let peak = 0;
+  let lastScan = performance.now();
+  const sample = (): void => {
+    if (performance.now() - lastScan >= TREE_RESCAN_MS) {
+      members = descendantsOf(root);
+      lastScan = performance.now();
+    }
+    const total = members.reduce((sum, pid) => sum + residentKiB(pid), 0);
+    peak = Math.max(peak, total);
+  };
+  members = descendantsOf(root);
+  const timer = setInterval(sample, TREE_SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak > 0 ? peak : undefined;
+    },
+  };
+}
+
+/** `root` and every process whose chain of parents leads to it. */
+function descendantsOf(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name, in parentheses, may hold spaces: the parent id is the second field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = [root];
+  for (let index = 0; index < tree.length; index++) {
+    for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid);
+  }
+  return tree;
+}
+
+function residentKiB(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function cpuTime(report: string): number | undefined {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import type { CodemodBenchmark, CodemodSetup, StartupBenchmark, ToolMeasurement } from './codemods.js';
-import { benchmarkAgainstGrep, benchmarkCodemods, findCodemods } from './codemods.js';
+import { benchmarkAgainstGrep, benchmarkCodemods, comparedMemoryKiB, findCodemods } from './codemods.js';
 import type { CorpusFile } from './corpus.js';
 import { DEFAULT_CORPUS, generateCorpus, writeCorpus } from './corpus.js';
 import type { BuiltPlugin, LintTreeResult } from './lint.js';
@@ -295,7 +295,11 @@ function checkGoals(
     goals.push({ goal: `codemods, bench corpus: CLI / jscodeshift ≤ ${GOALS.cliVsJscodeshift} (wall)`, measured: formatRatio(codemods.cliVsJscodeshift), met: codemods.cliVsJscodeshift <= GOALS.cliVsJscodeshift });
   }
   if (codemods?.cliVsJscodeshiftMemory !== undefined) {
-    goals.push({ goal: 'codemods, bench corpus: CLI peak memory ≤ jscodeshift’s', measured: `${formatMiB(codemods.cli?.maxRssKiB)} / ${formatMiB(codemods.jscodeshift?.maxRssKiB)}`, met: codemods.cliVsJscodeshiftMemory <= 1 });
+    goals.push({
+      goal: 'codemods, bench corpus: CLI peak memory ≤ jscodeshift’s (whole commands)',
+      measured: `${formatMiB(comparedMemoryKiB(codemods.cli))} / ${formatMiB(comparedMemoryKiB(codemods.jscodeshift))}`,
+      met: codemods.cliVsJscodeshiftMemory <= 1,
+    });
   }
   if (againstGrep) goals.push({ goal: `codemods, tree without SignalR: CLI within ${GOALS.cliVsGrep}× grep -rl (wall, Node's start included)`, measured: formatRatio(againstGrep.cliVsGrep), met: againstGrep.cliVsGrep <= GOALS.cliVsGrep });
   if (typed) goals.push({ goal: 'typed linting: no second program', measured: `${typed.programs.withPlugin} program(s) with the plugin, ${typed.programs.withoutPlugin} without; plugin modules importing TypeScript: ${typed.pluginModulesImportingTypeScript.length}`, met: typed.programs.withPlugin === typed.programs.withoutPlugin && typed.pluginModulesImportingTypeScript.length === 0 });
@@ -360,7 +364,7 @@ function formatCpu(ms: number | undefined): string {
 
 function toolRow(name: string, tool: ToolMeasurement | undefined, ratio: string): string[] {
   return tool
-    ? [name, formatMs(tool.medianMs), tool.wallMs.map(formatMs).join(', '), formatCpu(tool.medianCpuMs), formatMiB(tool.maxRssKiB), String(tool.files ?? ''), ratio]
+    ? [name, formatMs(tool.medianMs), tool.wallMs.map(formatMs).join(', '), formatCpu(tool.medianCpuMs), `${formatMiB(tool.maxRssKiB)} / ${formatMiB(tool.treeRssKiB)}`, String(tool.files ?? ''), ratio]
     : [name, 'not run', '', '', '', '', ''];
 }
 
@@ -374,12 +378,12 @@ function codemodTable(result: CodemodBenchmark): string {
       `${formatRatio(result.cliVsJscodeshift)} wall, ${formatRatio(result.cliVsJscodeshiftCpu)} CPU, ${formatRatio(result.cliVsJscodeshiftMemory)} memory`,
     ),
   ];
-  return table(['bench corpus', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS', 'files matched / changed', 'against jscodeshift'], rows);
+  return table(['bench corpus', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS: largest process / whole command', 'files matched / changed', 'against jscodeshift'], rows);
 }
 
 function grepTable(result: StartupBenchmark): string {
   return table(
-    ['tree without SignalR', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS', '', 'against grep (wall)'],
+    ['tree without SignalR', 'wall (median)', 'all runs', 'CPU (median)', 'peak RSS: largest process / whole command', '', 'against grep (wall)'],
     [
       toolRow('grep -rl (text hints)', result.grep, '1×'),
       toolRow('node -e 0 (Node starting)', result.node, formatRatio(result.nodeVsGrep)),
