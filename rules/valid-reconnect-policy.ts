@@ -22,7 +22,9 @@ export type MessageIds =
   | 'delaysInSeconds'
   | 'emptyDelays'
   | 'policyIndexPastEnd'
+  | 'passFunction'
   | 'policyReturnsNothing'
+  | 'restartCalledNow'
   | 'restartWithFixedDelay'
   | 'restartWithoutDelay';
 
@@ -61,8 +63,11 @@ export default createRule<Options, MessageIds>({
         '`withAutomaticReconnect([])` never reconnects: the client gives up at once and fires `onclose`. Leave the argument out, or pass a policy that keeps retrying after a random delay.',
       policyIndexPastEnd:
         'Past the end of this array the policy returns `undefined`, which means "retry now": a retry storm until 429. Return `null` there to give up, or keep returning the last delay.',
+      passFunction: 'Pass a function: `() => {{code}}`.',
       policyReturnsNothing:
         'This retry policy can return `undefined`, which means "retry now": hundreds of negotiates a second, until 429. Return a delay in milliseconds, or `null` to stop retrying.',
+      restartCalledNow:
+        '`{{timer}}` gets what `{{code}}` returns, not a function: the restart runs at once, with no delay, and after a service restart all clients return at once (429). Pass a function: `() => {{code}}`.',
       restartWithFixedDelay:
         'Every client waits exactly {{delay}} ms to restart: after a service restart they all return at once (429). Add a random part, e.g. `{{delay}} + Math.random() * {{delay}}`.',
       restartWithoutDelay:
@@ -109,6 +114,11 @@ export default createRule<Options, MessageIds>({
       }
       if (restartKind(path) === 'none') return;
       for (const timer of path.timers) {
+        const argument = timer.call.arguments[0];
+        if (timer.restartCalledNow && argument) {
+          reportCalledNow(timer.call, argument);
+          continue;
+        }
         if (!timer.schedulesRestart || !isFixedDelay(model, timer)) continue;
         const delay = timer.delay ? numericValue(model, timer.delay)! : 0;
         if (delay <= 0) reportOnce(timer.delay ?? timer.call, 'restartWithoutDelay');
@@ -116,6 +126,12 @@ export default createRule<Options, MessageIds>({
       }
       const restartsAtOnce = restartKind(path) === 'restarts' && path.timers.length === 0 && !path.opaqueCalls && !path.opaqueRestart;
       if (restartsAtOnce) reportOnce(path.startCalls[0]!, 'restartWithoutDelay');
+    }
+
+    /** `setTimeout(start(), 5000)`, with a suggestion to pass `() => start()`. */
+    function reportCalledNow(timer: TSESTree.CallExpression, argument: TSESTree.CallExpressionArgument): void {
+      const data = { code: context.sourceCode.getText(argument), timer: context.sourceCode.getText(timer.callee) };
+      reportOnce(argument, 'restartCalledNow', data, [{ messageId: 'passFunction', data, fix: (fixer) => fixer.insertTextBefore(argument, '() => ') }]);
     }
 
     function reportOnce(

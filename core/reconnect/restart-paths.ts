@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
-import { calledMethod, contains, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
+import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import { exits, isLoop } from '../control-flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
 import { isUnboundGlobal } from '../globals.js';
@@ -49,6 +49,11 @@ export interface Timer {
   readonly delay: Node | undefined;
   /** The timer leads to a restart: its callback starts the connection, or it is a sleep before one. */
   readonly schedulesRestart: boolean;
+  /**
+   * Its callback argument is a call that starts the connection (`setTimeout(start(), 5000)`): the
+   * restart runs now, and the timer only gets what it returns.
+   */
+  readonly restartCalledNow: boolean;
 }
 
 /** What a close handler does, following the local functions it calls or passes on. */
@@ -193,6 +198,7 @@ export class RestartTracer {
         sleep || this.isSleepResolve(callback) || (callback !== undefined && functionDenotedBy(this.model, callback) === root)
           ? restarts
           : this.callbackRestarts(callback),
+      restartCalledNow: callback !== undefined && this.startsWhenCalled(callback, startCalls),
     }));
     const path: RestartPath = {
       visible: true,
@@ -246,6 +252,18 @@ export class RestartTracer {
       skipWrappers(promise.callee).type === AST_NODE_TYPES.Identifier &&
       (skipWrappers(promise.callee) as TSESTree.Identifier).name === 'Promise'
     );
+  }
+
+  /**
+   * A timer's callback argument that is itself a call starting the connection: `connection.start()`,
+   * or `start()` of a local function whose own body (not a callback in it) calls `.start()`.
+   */
+  private startsWhenCalled(argument: Node, startCalls: ReadonlySet<TSESTree.CallExpression>): boolean {
+    const call = skipWrappers(argument);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (startCalls.has(call)) return true;
+    const fn = functionDenotedBy(this.model, call.callee);
+    return fn !== undefined && [...startCalls].some((start) => enclosingFunction(start) === fn);
   }
 
   private callbackRestarts(callback: Node | undefined): boolean {

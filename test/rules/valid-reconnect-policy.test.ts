@@ -5,6 +5,31 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-reconnect-policy', rule, {
   valid: [
+    // A timer handed a function, however it is spelled, waits before restarting; a call that only
+    // makes the callback (a factory) or does not start anything is no restart called now.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function start() {
+  return connection.start();
+}
+function later(fn: () => unknown) {
+  return () => fn();
+}
+function logDrop() {
+  console.warn('dropped');
+}
+connection.onclose(() => {
+  setTimeout(() => start(), 5000 + Math.random() * 5000);
+  setTimeout(later(() => connection.start()), 4000 + Math.random() * 4000);
+  setTimeout(start.bind(null), 3000 + Math.random() * 3000);
+  setTimeout(logDrop(), 10);
+});`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function restartAfter(ms: number) {
+  return () => { setTimeout(() => connection.start(), ms); };
+}
+connection.onclose(() => setTimeout(restartAfter(2000 + Math.random() * 2000), 1000 + Math.random() * 1000));`,
     // Fixed restart delays are reported only with requireRandomRestartDelay (the strict config).
     `import { HubConnectionBuilder } from '@aspnet/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/prices').build();
@@ -202,6 +227,63 @@ export class Chat {
 player.disconnected(() => setTimeout(() => player.start(), 5000));`,
   ],
   invalid: [
+    // A call where the timer wants a function: the restart runs at once.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(start(), 5000);
+  }
+}
+connection.onclose(() => start());`,
+      errors: [
+        {
+          messageId: 'restartCalledNow',
+          data: { timer: 'setTimeout', code: 'start()' },
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'passFunction',
+              data: { timer: 'setTimeout', code: 'start()' },
+              output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function start() {
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(() => start(), 5000);
+  }
+}
+connection.onclose(() => start());`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+hub.onclose(() => {
+  window.setTimeout(hub.start(), 3000);
+});`,
+      errors: [
+        {
+          messageId: 'restartCalledNow',
+          data: { timer: 'window.setTimeout', code: 'hub.start()' },
+          line: 4,
+          column: 21,
+          suggestions: [{ messageId: 'passFunction', data: { timer: 'window.setTimeout', code: 'hub.start()' }, output: `import * as signalR from '@microsoft/signalr';
+const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+hub.onclose(() => {
+  window.setTimeout(() => hub.start(), 3000);
+});` }],
+        },
+      ],
+    },
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
 new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect([0, 2, 10, 30]).build();`,
