@@ -67,7 +67,7 @@ export default createRule<Options, MessageIds>({
       policyReturnsNothing:
         'This retry policy can return `undefined`, which means "retry now": hundreds of negotiates a second, until 429. Return a delay in milliseconds, or `null` to stop retrying.',
       restartCalledNow:
-        '`{{timer}}` gets what `{{code}}` returns, not a function: the restart runs at once, with no delay, and after a service restart all clients return at once (429). Pass a function: `() => {{code}}`.',
+        '`{{code}}` runs now: `{{timer}}` gets what it returns, not a function. After a service restart every client returns at once (429). Pass `() => {{code}}`.',
       restartWithFixedDelay:
         'Every client waits exactly {{delay}} ms to restart: after a service restart they all return at once (429). Add a random part, e.g. `{{delay}} + Math.random() * {{delay}}`.',
       restartWithoutDelay:
