@@ -1,5 +1,5 @@
 // Globals: names no declaration in the file binds (`Promise`, `setTimeout`, `fetch`), also reached
-// through `window.`, `globalThis.` or `self.`.
+// through `window.`, `globalThis.`, `self.` or Node's `global.`.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -7,8 +7,8 @@ import type { Node } from './ast.js';
 import { skipWrappers, staticPropertyName } from './ast.js';
 import type { SignalRModel } from './model.js';
 
-/** Globals such as `fetch` and `setTimeout` are also reached through these objects. */
-const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'self'];
+/** Objects whose properties are globals: in a browser, in a worker, anywhere (`globalThis`), in Node. */
+export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'self', 'global'];
 
 /** An identifier no declaration in the file binds (a global such as `setTimeout`, `undefined`). */
 export function isUnboundGlobal(model: SignalRModel, identifier: TSESTree.Identifier): boolean {
@@ -22,7 +22,7 @@ export function isGlobalName(model: SignalRModel, node: Node, name: string): boo
   return target.type === AST_NODE_TYPES.Identifier && target.name === name && isUnboundGlobal(model, target);
 }
 
-/** `fetch`, `setTimeout`: the global function, or the same through `window.`/`globalThis.`/`self.`. */
+/** `fetch`, `setTimeout`: the global function, or the same through one of `GLOBAL_OBJECTS`. */
 export function isGlobalFunction(model: SignalRModel, node: Node, name: string): boolean {
   const target = skipWrappers(node);
   if (target.type === AST_NODE_TYPES.MemberExpression) {

@@ -8,9 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { Node } from '../ast.js';
 import { calledMethod, isFunction, skipWrappers, staticPropertyName } from '../ast.js';
-
-/** Objects whose properties are globals in a browser (and in Node for `globalThis`). */
-export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'self'];
+import { GLOBAL_OBJECTS } from '../globals.js';
 
 /** How many names deep an alias is followed (`const $$ = jq` where `jq` is an IIFE parameter). */
 const MAX_ALIAS_DEPTH = 4;
