@@ -7,6 +7,7 @@ import type { CloseRegistration } from '../core/reconnect/analysis.js';
 import { reconnectAnalysis } from '../core/reconnect/analysis.js';
 import type { RetryPolicy } from '../core/reconnect/policies.js';
 import { delaysLookLikeSeconds, numericValue, policyFunctionProblems } from '../core/reconnect/policies.js';
+import { startsRetriedAtOnce } from '../core/reconnect/immediate-retries.js';
 import { isFixedDelay, restartKind } from '../core/reconnect/restart-paths.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
@@ -26,7 +27,8 @@ export type MessageIds =
   | 'policyReturnsNothing'
   | 'restartCalledNow'
   | 'restartWithFixedDelay'
-  | 'restartWithoutDelay';
+  | 'restartWithoutDelay'
+  | 'retryStartAtOnce';
 
 export default createRule<Options, MessageIds>({
   name: 'valid-reconnect-policy',
@@ -70,6 +72,8 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` runs now: `{{timer}}` gets what it returns, not a function. After a service restart every client returns at once (429). Pass `() => {{code}}`.',
       restartWithFixedDelay:
         'Every client waits exactly {{delay}} ms to restart: after a service restart they all return at once (429). Add a random part, e.g. `{{delay}} + Math.random() * {{delay}}`.',
+      retryStartAtOnce:
+        'This retries a failed `start()` at once: while the service is down, every client retries in a tight loop (429). Wait a random delay first.',
       restartWithoutDelay:
         'This restarts the connection at once, with no random delay: after a service restart all clients return at once (429). Wait a random delay first.',
     },
@@ -86,6 +90,10 @@ export default createRule<Options, MessageIds>({
         const analysis = reconnectAnalysis(model, context.filename);
         for (const policy of analysis.policies) checkPolicy(model, policy);
         for (const registration of analysis.closeRegistrations) checkRestart(model, registration);
+        for (const { retry, timer } of startsRetriedAtOnce(model)) {
+          if (timer) reportCalledNow(timer, retry);
+          else reportOnce(retry, 'retryStartAtOnce');
+        }
       },
     };
 

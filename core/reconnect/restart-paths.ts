@@ -15,6 +15,7 @@ import { functionDenotedBy, functionVariable } from '../functions.js';
 import { isGlobalFunction, isUnboundGlobal } from '../globals.js';
 import type { SignalRModel } from '../model.js';
 import { CONNECTION_METHODS } from '../signalr.js';
+import { PROMISE_CHAIN_METHODS } from '../promises.js';
 import { numericValue } from './policies.js';
 
 /** Timer functions: the delay is their second argument; the promise version's (`timers/promises`) first. */
@@ -74,6 +75,9 @@ export interface RestartPath {
 
 export type RestartKind = 'misuses-error-argument' | 'none' | 'restarts' | 'unknown';
 
+/** Where a trace starts: a handler function, or the `catch` clause that takes a failed start. */
+export type TraceRoot = FunctionNode | TSESTree.CatchClause;
+
 /** How a close handler restarts the connection, if it does. */
 export function restartKind(path: RestartPath): RestartKind {
   if (path.startCalls.length > 0) return 'restarts';
@@ -111,12 +115,12 @@ export function isFixedDelay(model: SignalRModel, timer: Timer): boolean {
  */
 export class RestartTracer {
   private readonly paths = new Map<Node, RestartPath>();
-  private readonly tracing = new Set<FunctionNode>();
+  private readonly tracing = new Set<TraceRoot>();
 
   constructor(private readonly model: SignalRModel) {}
 
   /** What `handler` does; `hasErrorArgument` for `onclose`, whose argument is the error. */
-  pathOf(handler: FunctionNode, hasErrorArgument: boolean): RestartPath {
+  pathOf(handler: TraceRoot, hasErrorArgument: boolean): RestartPath {
     let path = this.paths.get(handler);
     if (!path) {
       path = this.trace(handler, hasErrorArgument);
@@ -125,7 +129,7 @@ export class RestartTracer {
     return path;
   }
 
-  private trace(root: FunctionNode, hasErrorArgument: boolean): RestartPath {
+  private trace(root: TraceRoot, hasErrorArgument: boolean): RestartPath {
     this.tracing.add(root);
     try {
       return this.traceFrom(root, hasErrorArgument);
@@ -134,17 +138,17 @@ export class RestartTracer {
     }
   }
 
-  private traceFrom(root: FunctionNode, hasErrorArgument: boolean): RestartPath {
-    const errorParameter = hasErrorArgument ? parameterVariable(this.model, root.params[0]) : undefined;
+  private traceFrom(root: TraceRoot, hasErrorArgument: boolean): RestartPath {
+    const errorParameter = hasErrorArgument ? parameterVariable(this.model, root.type === AST_NODE_TYPES.CatchClause ? root.param ?? undefined : root.params[0]) : undefined;
     const startCalls = new Set<TSESTree.CallExpression>();
     const misuses = new Set<TSESTree.MemberExpression>();
     const timerCalls: { call: TSESTree.CallExpression; delay: Node | undefined; callback: Node | undefined; sleep: boolean }[] = [];
     let opaqueRestart = false;
     let opaqueCalls = false;
-    const seen = new Set<FunctionNode>([root]);
-    let frontier: FunctionNode[] = [root];
+    const seen = new Set<TraceRoot>([root]);
+    let frontier: TraceRoot[] = [root];
     for (let depth = 0; depth <= MAX_FUNCTION_DEPTH && frontier.length > 0; depth++) {
-      const next: FunctionNode[] = [];
+      const next: TraceRoot[] = [];
       const follow = (fn: FunctionNode | undefined): void => {
         if (fn && !seen.has(fn)) {
           seen.add(fn);
@@ -284,13 +288,15 @@ export class RestartTracer {
       if (object.type === AST_NODE_TYPES.Identifier && isInertGlobal(this.model, object)) return 'inert';
       if (this.model.connectionOf(object)) return 'inert';
       name = staticPropertyName(callee);
+      // `.then(…)`, `.catch(…)` wait for nothing themselves, and their callbacks are traced with the rest.
+      if (name !== undefined && PROMISE_CHAIN_METHODS.includes(name)) return 'inert';
     }
     if (name !== undefined && RESTART_LIKE_NAME.test(name)) return 'restart-like';
     return 'opaque';
   }
 
   /** Every restart in the handler sits behind a check that the error is set (`if (error)`, `if (!error) return;`). */
-  private restartsOnlyOnError(root: FunctionNode, errorParameter: Variable): boolean {
+  private restartsOnlyOnError(root: TraceRoot, errorParameter: Variable): boolean {
     const isError = (node: Node): boolean => {
       const target = skipWrappers(node);
       return target.type === AST_NODE_TYPES.Identifier && this.model.variableOf(target) === errorParameter;

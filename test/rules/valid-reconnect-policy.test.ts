@@ -5,6 +5,49 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-reconnect-policy', rule, {
   valid: [
+    // A failed first start retried only under a condition, after a wait, or through code the file
+    // cannot see: not a certain tight loop.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { notify } from './notify';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+let attempts = 0;
+async function startLimited(): Promise<void> {
+  try {
+    await connection.start();
+  } catch (error) {
+    if (attempts++ < 3) await startLimited();
+  }
+}
+async function startUnlessRefused(): Promise<void> {
+  try {
+    await connection.start();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 401) return;
+    await startUnlessRefused();
+  }
+}
+async function startAfterSleep(): Promise<void> {
+  try {
+    await connection.start();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 4000));
+    await startAfterSleep();
+  }
+}
+function startAndTell(): void {
+  connection.start().catch((error) => {
+    notify(error);
+    startAndTell();
+  });
+}
+function startLater(): void {
+  connection.start().catch(() => setTimeout(startLater, 5000));
+}
+void startLimited();
+void startUnlessRefused();
+void startAfterSleep();
+startAndTell();
+startLater();`,
     // A timer handed a function, however it is spelled, waits before restarting; a call that only
     // makes the callback (a factory) or does not start anything is no restart called now.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
@@ -227,6 +270,61 @@ export class Chat {
 player.disconnected(() => setTimeout(() => player.start(), 5000));`,
   ],
   invalid: [
+    // A failed first start retried at once: a tight loop while the service is down.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+function start() {
+  connection.start().catch((err) => {
+    console.error(err);
+    start();
+  });
+}
+async function connect() {
+  try {
+    await connection.start();
+  } catch (error) {
+    console.log('retrying', error);
+    await connect();
+  }
+}
+start();
+void connect();`,
+      errors: [
+        { messageId: 'retryStartAtOnce', line: 6, column: 5 },
+        { messageId: 'retryStartAtOnce', line: 14, column: 11 },
+      ],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+function start() {
+  connection.start().catch(() => setTimeout(start(), 5000));
+}
+start();`,
+      errors: [
+        {
+          messageId: 'restartCalledNow',
+          line: 4,
+          column: 45,
+          suggestions: [{ messageId: 'passFunction', output: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+function start() {
+  connection.start().catch(() => setTimeout(() => start(), 5000));
+}
+start();` }],
+        },
+      ],
+    },
+    // An onclose restart that handles its own failure still restarts at once.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => {
+  connection.start().catch((error) => console.error(error));
+});`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 4, column: 3 }],
+    },
     // A call where the timer wants a function: the restart runs at once.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
