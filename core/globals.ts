@@ -10,6 +10,11 @@ import type { SignalRModel } from './model.js';
 /** Objects whose properties are globals: in a browser, in a worker, anywhere (`globalThis`), in Node. */
 export const GLOBAL_OBJECTS: readonly string[] = ['window', 'globalThis', 'self', 'global'];
 
+/** Global functions that call the callback they are given later (once or again and again) and ignore what it returns. */
+const TIMERS: readonly string[] = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback'];
+/** The timers whose second argument is the delay before the callback, in milliseconds. */
+export const DELAY_TIMERS: readonly string[] = ['setTimeout', 'setInterval'];
+
 /** An identifier no declaration in the file binds (a global such as `setTimeout`, `undefined`). */
 export function isUnboundGlobal(model: SignalRModel, identifier: TSESTree.Identifier): boolean {
   const variable = model.variableOf(identifier);
@@ -30,4 +35,9 @@ export function isGlobalFunction(model: SignalRModel, node: Node, name: string):
     return staticPropertyName(target) === name && object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.some((global) => isGlobalName(model, object, global));
   }
   return isGlobalName(model, target, name);
+}
+
+/** `setTimeout`, `window.requestAnimationFrame`: one of the global `TIMERS`. */
+export function isGlobalTimer(model: SignalRModel, node: Node): boolean {
+  return TIMERS.some((timer) => isGlobalFunction(model, node, timer));
 }

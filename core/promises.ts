@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, enclosingFunction, outermostWrapper, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';
-import { isGlobalFunction, isGlobalName } from './globals.js';
+import { isGlobalName, isGlobalTimer } from './globals.js';
 import type { SignalRModel } from './model.js';
 import { CLASSIC_CONNECTION_EVENTS, CONNECTION_METHODS } from './signalr.js';
 
@@ -26,8 +26,6 @@ const DEFERRED_HANDLERS: readonly string[] = [...JQUERY_DEFERRED_METHODS, PROMIS
 /** Array methods that call their callback at once: `forEach` drops each result, `map` collects them. */
 const FOR_EACH = 'forEach';
 const MAP_METHODS: readonly string[] = ['map', 'flatMap'];
-/** Global functions that call their callback later and ignore what it returns. */
-const TIMERS: readonly string[] = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback'];
 /**
  * Methods that register a callback whose result nobody uses: DOM and Node events, SignalR handlers,
  * RxJS subscriptions, jQuery's ready and deferred callbacks.
@@ -275,7 +273,7 @@ function argumentRole(model: SignalRModel, call: TSESTree.CallExpression | TSEST
     }
   }
   const callee = skipWrappers(call.callee);
-  if (TIMERS.some((timer) => isGlobalFunction(model, callee, timer))) return { kind: 'ignored', consumer: 'a timer' };
+  if (isGlobalTimer(model, callee)) return { kind: 'ignored', consumer: 'a timer' };
   // `$(function () { … })`: jQuery's document-ready callback.
   if (call.type === AST_NODE_TYPES.CallExpression && model.isJQuery(callee)) return { kind: 'ignored', consumer: '$(…)' };
   const consumer = method?.name ?? (callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'a function');

@@ -23,6 +23,7 @@ import type { CallGraph } from './calls.js';
 import { callGraphOf } from './calls.js';
 import type { ConnectionFlow } from './flow.js';
 import { functionDenotedBy } from './functions.js';
+import { isGlobalTimer } from './globals.js';
 import { groupJoins } from './group-joins.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isPageStartCallback } from './owners/page-start.js';
@@ -38,8 +39,6 @@ import { CONNECTION_METHODS } from './signalr.js';
 export const CONNECTION_ID = 'connectionId';
 /** Method names of loggers: calling them restores nothing. */
 const LOGGING_METHODS: readonly string[] = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
-/** Timers: the callbacks they are given are walked as part of the handler. */
-const TIMERS: readonly string[] = ['setTimeout', 'queueMicrotask', 'requestAnimationFrame'];
 /** How many functions deep a reconnect handler is followed. */
 const MAX_DEPTH = 4;
 
@@ -303,8 +302,8 @@ class Reach {
     const method = calledMethod(call);
     if (method && isHeldIn(this.model, method.object, this.flow)) return true;
     if (method && PROMISE_CHAIN_METHODS.includes(method.name)) return true;
-    const callee = skipWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier && TIMERS.includes(callee.name) && (this.model.variableOf(callee)?.defs.length ?? 0) === 0) return true;
+    // A timer's callback is walked as part of the handler.
+    if (isGlobalTimer(this.model, call.callee)) return true;
     return isInertCall(this.model, call);
   }
 

@@ -12,14 +12,13 @@ import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import { exits, isLoop } from '../control-flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
-import { isGlobalFunction, isUnboundGlobal } from '../globals.js';
+import { DELAY_TIMERS, isGlobalFunction, isUnboundGlobal } from '../globals.js';
 import type { SignalRModel } from '../model.js';
 import { CONNECTION_METHODS } from '../signalr.js';
 import { PROMISE_CHAIN_METHODS } from '../promises.js';
 import { numericValue } from './policies.js';
 
-/** Timer functions: the delay is their second argument; the promise version's (`timers/promises`) first. */
-const TIMER_GLOBALS: readonly string[] = ['setTimeout', 'setInterval'];
+/** The promise version of `setTimeout`, whose delay is its first argument. */
 const PROMISE_TIMER_MODULES: readonly string[] = ['timers/promises', 'node:timers/promises'];
 /** Globals whose calls neither restart nor wait: a handler that only calls these is fully visible. */
 const INERT_GLOBALS: readonly string[] = [
@@ -228,7 +227,7 @@ export class RestartTracer {
     if (binding && PROMISE_TIMER_MODULES.includes(binding.module) && binding.name === 'setTimeout') {
       return { delay: call.arguments[0], callback: undefined, sleep: true };
     }
-    if (!TIMER_GLOBALS.some((timer) => isGlobalFunction(this.model, callee, timer))) return undefined;
+    if (!DELAY_TIMERS.some((timer) => isGlobalFunction(this.model, callee, timer))) return undefined;
     return { delay: call.arguments[1], callback: call.arguments[0], sleep: false };
   }
 

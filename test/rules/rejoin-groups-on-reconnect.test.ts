@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('rejoin-groups-on-reconnect', rule, {
   valid: [
+    // The join is repeated in a timer's callback, whichever global timer it is.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => {
+  window.setTimeout(() => connection.invoke('JoinGroup', 'lobby'), 250);
+});
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
     // The join is repeated in onreconnected.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
@@ -106,6 +114,17 @@ await connection.start();
 await connection.invoke('SendToGroup', 'lobby', 'hi');`,
   ],
   invalid: [
+    // A timer's callback is walked too: this one only logs.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onreconnected(() => {
+  window.setTimeout(() => console.info('back online'), 250);
+});
+await connection.start();
+await connection.invoke('JoinGroup', 'lobby');`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 7, data: { method: 'JoinGroup' } }],
+    },
     // Automatic reconnect, and the join after start is never repeated.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
