@@ -63,6 +63,12 @@ export const HTTP_OPTIONS = {
   accessTokenFactory: 'accessTokenFactory',
 } as const;
 
+/**
+ * What a negotiate endpoint answers when it redirects a client to Azure SignalR Service (also what the
+ * serverless `SignalRConnectionInfo` binding returns): the service's client URL and a token for it.
+ */
+export const NEGOTIATE_RESPONSE = { url: 'url', accessToken: 'accessToken' } as const;
+
 /** `HttpTransportType` members and their values (a bit set; `transport` also accepts the number). */
 export const TRANSPORTS = {
   WebSockets: 1,

@@ -12,7 +12,7 @@ import type { Node } from './ast.js';
 import { calledMethod, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';
 import { functionOf } from './functions.js';
 import type { SignalRModel } from './model.js';
-import { HTTP_OPTIONS } from './signalr.js';
+import { HTTP_OPTIONS, NEGOTIATE_RESPONSE } from './signalr.js';
 import { isServiceClientUrlText } from './urls.js';
 import { findProperty, resolveObject, returnedExpressions, staticText, UNKNOWN_TEXT } from './values.js';
 
@@ -47,9 +47,6 @@ const JOSE = {
 
 /** The `aud` claim. */
 const AUDIENCE_CLAIM = 'aud';
-
-/** What a negotiate endpoint answers when it redirects a client to Azure SignalR Service. */
-export const NEGOTIATE_RESPONSE = { url: 'url', accessToken: 'accessToken' } as const;
 
 /** The header jsonwebtoken writes (`typ` besides the algorithm, HS256 unless told otherwise). */
 const JSONWEBTOKEN_HEADER = { alg: 'HS256', typ: 'JWT' } as const;

@@ -8,8 +8,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Node } from './ast.js';
 import { calledMethod, parentSkippingWrappers, skipWrappers, staticPropertyName } from './ast.js';
 import type { ClientFlavour, SignalRModel } from './model.js';
-import { BUILDER_METHODS, CLASSIC_CONNECTION_FACTORY, SERVICE_CLIENT_PATH } from './signalr.js';
-import { findProperty, resolveObject, staticText, UNKNOWN_TEXT, unknownTextParts } from './values.js';
+import { functionOf } from './functions.js';
+import { BUILDER_METHODS, CLASSIC_CONNECTION_FACTORY, HTTP_OPTIONS, NEGOTIATE_RESPONSE, SERVICE_CLIENT_PATH } from './signalr.js';
+import { findProperty, resolveObject, returnedExpressions, staticText, UNKNOWN_TEXT, unknownTextParts } from './values.js';
 
 /**
  * Azure SignalR's reserved query parameter naming the hub. ASP.NET Core reads query names
@@ -120,6 +121,35 @@ export function isServiceClientUrlText(text: string): boolean {
 
 function isServiceClientPath(beforeQuery: string): boolean {
   return SERVICE_CLIENT_PATH.test(beforeQuery);
+}
+
+/**
+ * `withUrl(info.url, { accessTokenFactory: () => info.accessToken })`: the URL and the token of one
+ * negotiate response (`NEGOTIATE_RESPONSE`, read from one object or destructured from one). A client
+ * given those connects to the service's client endpoint, whatever the file shows of the URL's text.
+ */
+export function isNegotiateResponseUrl(model: SignalRModel, url: Node, options: Node): boolean {
+  const urlSource = responseOf(model, url, NEGOTIATE_RESPONSE.url);
+  const factory = findProperty(model, options, HTTP_OPTIONS.accessTokenFactory);
+  if (!urlSource || !factory || factory === 'unknown') return false;
+  const tokenFunction = functionOf(model, factory.value);
+  return tokenFunction !== undefined && returnedExpressions(tokenFunction).some((token) => responseOf(model, token, NEGOTIATE_RESPONSE.accessToken) === urlSource);
+}
+
+/**
+ * The response an expression reads `key` of: the variable of `response.key`, or the pattern of
+ * `const { key } = response`. Undefined for anything else.
+ */
+function responseOf(model: SignalRModel, node: Node, key: string): object | undefined {
+  const target = skipWrappers(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipWrappers(target.object);
+    return staticPropertyName(target) === key && object.type === AST_NODE_TYPES.Identifier ? model.variableOf(object) : undefined;
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const property = model.variableOf(target)?.defs[0]?.name.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || staticPropertyName(property) !== key) return undefined;
+  return property.parent.type === AST_NODE_TYPES.ObjectPattern ? property.parent : undefined;
 }
 
 // ---- URL text ----

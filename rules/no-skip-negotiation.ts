@@ -5,6 +5,7 @@ import { calledMethod } from '../core/ast.js';
 import type { SignalRModel } from '../core/model.js';
 import { BUILDER_METHODS, DIRECT_SERVICE_URL, HTTP_OPTIONS, TRANSPORTS } from '../core/signalr.js';
 import { transportBits } from '../core/transports.js';
+import { isNegotiateResponseUrl } from '../core/urls.js';
 import { findProperty, staticText, UNKNOWN_TEXT } from '../core/values.js';
 import { createRule } from './utils/create-rule.js';
 import { removeProperty } from './utils/fixes.js';
@@ -71,7 +72,7 @@ export default createRule<Options, MessageIds>({
       const transport = transportOf(model, options);
       let messageId: MessageIds;
       if (transport === 'other') messageId = 'throwsWithoutWebSockets';
-      else if (selfHosted || isDirectServiceUrl(model, url)) return;
+      else if (selfHosted || isDirectServiceUrl(model, url) || isNegotiateResponseUrl(model, url, options)) return;
       else messageId = 'breaksAzureNegotiation';
 
       reported.add(skip.property);

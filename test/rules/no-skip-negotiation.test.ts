@@ -21,6 +21,22 @@ new HubConnectionBuilder()
     `import * as signalR from '@microsoft/signalr';
 const url = \`https://\${service}.service.signalr.net/client/?hub=chat\`;
 new signalR.HubConnectionBuilder().withUrl(url, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets }).build();`,
+    // The URL and the token of one negotiate response (a serverless connection-info endpoint): the
+    // service's client URL, read from one object or destructured from one.
+    `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export async function open(): Promise<void> {
+  const info = await (await fetch('/api/negotiate', { method: 'POST' })).json();
+  const connection = new HubConnectionBuilder()
+    .withUrl(info.url, { accessTokenFactory: () => info.accessToken, skipNegotiation: true, transport: HttpTransportType.WebSockets })
+    .build();
+  await connection.start();
+}`,
+    `import * as signalR from '@microsoft/signalr';
+async function open() {
+  const { url, accessToken } = await getConnectionInfo();
+  const options = { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets, accessTokenFactory: () => accessToken };
+  return new signalR.HubConnectionBuilder().withUrl(url, options).build();
+}`,
     // Self-hosted servers may skip negotiation with WebSockets (the option says so).
     {
       code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
@@ -56,6 +72,51 @@ const client = new WebPubSubServiceClient(conn, 'chat');
 client.withUrl?.('/x', { skipNegotiation: true });`,
   ],
   invalid: [
+    // A URL and a token from different objects, or other properties: nothing says the URL is the service's.
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(settings: { url: string }, session: { accessToken: string }) {
+  return new HubConnectionBuilder()
+    .withUrl(settings.url, { accessTokenFactory: () => session.accessToken, skipNegotiation: true, transport: HttpTransportType.WebSockets })
+    .build();
+}`,
+      errors: [{ messageId: 'breaksAzureNegotiation', line: 4, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(settings: { url: string }, session: { accessToken: string }) {
+  return new HubConnectionBuilder()
+    .withUrl(settings.url, { accessTokenFactory: () => session.accessToken, transport: HttpTransportType.WebSockets })
+    .build();
+}` }] }],
+    },
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(config: { hubUrl: string; accessToken: string }) {
+  return new HubConnectionBuilder()
+    .withUrl(config.hubUrl, { accessTokenFactory: () => config.accessToken, skipNegotiation: true, transport: HttpTransportType.WebSockets })
+    .build();
+}`,
+      errors: [{ messageId: 'breaksAzureNegotiation', line: 4, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(config: { hubUrl: string; accessToken: string }) {
+  return new HubConnectionBuilder()
+    .withUrl(config.hubUrl, { accessTokenFactory: () => config.accessToken, transport: HttpTransportType.WebSockets })
+    .build();
+}` }] }],
+    },
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(info: { url: string }) {
+  const { accessToken } = readSession();
+  return new HubConnectionBuilder()
+    .withUrl(info.url, { accessTokenFactory: () => accessToken, skipNegotiation: true, transport: HttpTransportType.WebSockets })
+    .build();
+}`,
+      errors: [{ messageId: 'breaksAzureNegotiation', line: 5, suggestions: [{ messageId: 'removeSkipNegotiation', output: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+export function open(info: { url: string }) {
+  const { accessToken } = readSession();
+  return new HubConnectionBuilder()
+    .withUrl(info.url, { accessTokenFactory: () => accessToken, transport: HttpTransportType.WebSockets })
+    .build();
+}` }] }],
+    },
     // (a) without WebSockets-only transport the client throws.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
