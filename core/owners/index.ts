@@ -1,8 +1,8 @@
 // Who owns a connection, and so where it must be stopped (DESIGN.md, "Lifetimes: who owns a
 // connection"). A started connection is followed from where it is created to every place that holds
 // it (core/flow.ts); the longest-lived holder decides the owner:
-//   - app lifetime (module level, a top-level IIFE, page-start callbacks, a Vue plugin's install, root
-//     services): no stop needed;
+//   - app lifetime (module level, a top-level IIFE, page-start callbacks, the callbacks of a promise
+//     chain run at the top level, a Vue plugin's install, root services): no stop needed;
 //   - handed off (returned, passed on, stored where this file cannot follow): the receiver's business;
 //   - bounded (a function, a request handler, a React effect, an Angular component, a Vue component):
 //     it must be stopped on the way out, in the place that owner runs on its way out.
@@ -22,7 +22,7 @@ import type { HandlerOwner } from './handler.js';
 import { handlersOf } from './handler.js';
 import { stopSites } from '../stops.js';
 import { isHeldForTheAppLifetime } from './module.js';
-import { isPageStartCallback } from './page-start.js';
+import { isPageStartCallback, promiseChainOf } from './page-start.js';
 import type { ReactEffectOwner } from './react-effect.js';
 import { effectCallOf, isEffectHelper } from './react-effect.js';
 import type { ReactClassComponentOwner } from './react-class.js';
@@ -45,8 +45,8 @@ export type Owner =
 /**
  * Which lifecycle owns code at `node`: the React effect, Vue `setup`, Angular start-up method, request
  * handler or plain function it runs in (looking through IIFEs and Vue start hooks, which run once as
- * part of their enclosing scope), or the app for module level, page-start callbacks and a Vue
- * plugin's `install`.
+ * part of their enclosing scope), or the app for module level, page-start callbacks (also promise chains
+ * that app-long code runs) and a Vue plugin's `install`.
  */
 export function ownerOfScope(model: SignalRModel, node: Node, filename: string): Owner {
   let innermost: FunctionNode | undefined;
@@ -54,7 +54,7 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
     innermost ??= fn;
     const effect = effectCallOf(model, fn);
     if (effect) return { kind: 'react-effect', node: fn, effect };
-    if (isPageStartCallback(model, fn) || isVuePluginInstall(model, fn)) return { kind: 'app', node: fn };
+    if (isPageStartCallback(model, fn) || isVuePluginInstall(model, fn) || isRunOnceByAppCode(model, fn, filename)) return { kind: 'app', node: fn };
     const vueComponent = vueComponentOfSetup(model, fn);
     if (vueComponent) return { kind: 'vue-component', node: vueComponent, setup: fn };
     if (isImmediatelyInvoked(fn) || isEffectHelper(model, fn) || isVueHookCallback(model, fn, VUE_START_HOOKS) || isSetStateCallback(model, fn)) continue;
@@ -67,6 +67,16 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
   }
   // The top level of a Vue `<script setup>` (and its start hooks) runs once per component instance.
   return node.type !== AST_NODE_TYPES.Program && isInScriptSetup(model, node) ? scriptSetupOwner(model) : { kind: 'app', node: model.program };
+}
+
+/**
+ * A promise chain's callback runs once per run of the chain: when app-long code (the top level, a
+ * page-start callback, a top-level IIFE) runs the chain, the callback is page start code too. A chain
+ * run by a function called many times (an event handler, a component) leaves its callback a function.
+ */
+function isRunOnceByAppCode(model: SignalRModel, fn: FunctionNode, filename: string): boolean {
+  const chain = promiseChainOf(model, fn);
+  return chain !== undefined && ownerOfScope(model, chain, filename).kind === 'app';
 }
 
 /**

@@ -1,11 +1,12 @@
-// Callbacks that run once when the page starts (`DOMContentLoaded`, `load`, jQuery's ready): what they
-// start lives as long as the page, like module-level code.
+// Callbacks that run once when the page starts (`DOMContentLoaded`, `load`, jQuery's ready, a promise
+// chain the start-up code runs): what they start lives as long as the page, like module-level code.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, outermostWrapper, skipWrappers, staticPropertyName } from '../ast.js';
 import type { SignalRModel } from '../model.js';
+import { callbackRole } from '../promises.js';
 
 /** Browser objects whose `load`/`DOMContentLoaded` events fire once per page. */
 export const PAGE_OBJECTS: readonly string[] = ['window', 'document', 'globalThis', 'self'];
@@ -42,6 +43,16 @@ export function isPageStartCallback(model: SignalRModel, fn: FunctionNode): bool
   const onJQuery = jqueryObject.type === AST_NODE_TYPES.CallExpression && model.isJQuery(jqueryObject.callee);
   if (method.name === JQUERY_READY) return index === 0 && onJQuery;
   return method.name === JQUERY_ON && index === 1 && isStartEvent && onJQuery;
+}
+
+/**
+ * The `.then(fn)`, `.catch(fn)` or `.finally(fn)` call that `fn` is a callback of. A promise settles
+ * once, so its callback runs once each time the chain itself runs: a chain that page-start code runs
+ * (`fetch('/negotiate').then((info) => …)` at the top level) runs its callbacks once per page load.
+ */
+export function promiseChainOf(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const role = callbackRole(model, fn);
+  return role.kind === 'chained' ? role.call : undefined;
 }
 
 function isPageObject(model: SignalRModel, node: Node): boolean {

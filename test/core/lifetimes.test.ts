@@ -29,6 +29,18 @@ describe('ownerOfScope', () => {
     expect(ownerAt(`${IMPORT}document.addEventListener('DOMContentLoaded', () => { const c = ${BUILD}; });`, BUILD).kind).toBe('app');
     expect(ownerAt(`${IMPORT}addEventListener('load', () => { const c = ${BUILD}; });`, BUILD).kind).toBe('app');
     expect(ownerAt(`${IMPORT}window.onload = () => { const c = ${BUILD}; };`, BUILD).kind).toBe('app');
+    // The callbacks of a promise chain that the top level, or a page-start callback, runs.
+    expect(ownerAt(`${IMPORT}fetch('/negotiate').then((r) => r.json()).then(() => { const c = ${BUILD}; });`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${IMPORT}fetch('/negotiate').catch(() => null).finally(() => { const c = ${BUILD}; });`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${IMPORT}$(function () { fetch('/negotiate').then(() => { const c = ${BUILD}; }); });`, BUILD).kind).toBe('app');
+  });
+
+  it('leaves the callbacks of a promise chain run by a function, or handlers such a callback registers, to the function', () => {
+    const inHandler = `${IMPORT}document.addEventListener('click', () => { fetch('/negotiate').then(() => { const c = ${BUILD}; }); });`;
+    expect(ownerAt(inHandler, BUILD)).toEqual({ kind: 'function', node: `() => { const c = ${BUILD}; }` });
+    const registered = `${IMPORT}fetch('/negotiate').then(() => { button.addEventListener('click', () => { const c = ${BUILD}; }); });`;
+    expect(ownerAt(registered, BUILD)).toEqual({ kind: 'function', node: `() => { const c = ${BUILD}; }` });
+    expect(ownerAt(`${IMPORT}setInterval(() => { fetch('/negotiate').then(() => { const c = ${BUILD}; }); }, 1000);`, BUILD).kind).toBe('function');
   });
 
   it('does not take look-alikes of page-start callbacks for them', () => {

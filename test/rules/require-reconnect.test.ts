@@ -148,6 +148,27 @@ export function Feed() {
   }, []);
   return null;
 }`,
+    // A top-level promise chain is page start code: its connection is judged, and this one reconnects.
+    `fetch('/api/negotiate')
+  .then((res) => res.json())
+  .then((info) => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).withAutomaticReconnect().build();
+    connection.start().catch(console.error);
+  });`,
+    `fetch('/api/negotiate').then((res) => res.json()).then((info) => {
+  const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  const start = () => connection.start().catch(() => setTimeout(start, 5000 + Math.random() * 25000));
+  connection.onclose(() => setTimeout(start, 1000 + Math.random() * 4000));
+  start();
+});`,
+    // The same chain run by a click handler: one connection per click, require-stop's business.
+    `document.getElementById('go').addEventListener('click', () => {
+  fetch('/api/negotiate').then((res) => res.json()).then((info) => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.onclose(() => console.log('closed'));
+    connection.start().catch(console.error);
+  });
+});`,
     // Classic client restarted from disconnected.
     `$(function () {
   var connection = $.hubConnection('/signalr');
@@ -540,6 +561,40 @@ const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
 await connection.start();`,
       settings: { signalr: { modules: ['@acme/realtime'] } },
       errors: [{ messageId: 'missingReconnect', line: 2, column: 69 }],
+    },
+    // A promise chain the page's top level runs: the connection lives as long as the page, and the
+    // onclose handler only logs.
+    {
+      code: `fetch('/api/negotiate', { method: 'POST' })
+  .then((res) => res.json())
+  .then((info) => {
+    const connection = new signalR.HubConnectionBuilder()
+      .withUrl(info.url, { accessTokenFactory: () => info.accessToken })
+      .build();
+    connection.onclose(() => console.log('closed'));
+    connection.start().catch(console.error);
+  })
+  .catch(console.error);`,
+      errors: [{ messageId: 'missingReconnect', line: 6, column: 8 }],
+    },
+    // Run by a page-start callback, or awaited at the top level of a module.
+    {
+      code: `$(function () {
+  $.getJSON('/api/negotiate').then(function (info) {
+    var connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.start();
+  });
+});`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 75 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare function getToken(): Promise<string>;
+await getToken().then(async (token) => {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat', { accessTokenFactory: () => token }).build();
+  await connection.start();
+});`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 108 }],
     },
     // Classic client, created with $.hubConnection.
     {

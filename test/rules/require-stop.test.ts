@@ -388,6 +388,49 @@ document.addEventListener('DOMContentLoaded', async () => {
 })();`,
       filename: 'file.ts',
     },
+    // A promise chain the top level runs: its callbacks run once per page load, like page-start code.
+    {
+      code: `fetch('/api/negotiate', { method: 'POST' })
+  .then((res) => res.json())
+  .then((info) => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.onclose(() => console.log('closed'));
+    connection.start().catch(console.error);
+  })
+  .catch(console.error);`,
+      filename: 'file.js',
+    },
+    // A chain inside a callback of a top-level chain, and a chain a page-start callback runs.
+    {
+      code: `fetch('/api/negotiate').then((res) => res.json().then((info) => {
+  const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.start().catch(console.error);
+}));`,
+      filename: 'file.js',
+    },
+    {
+      code: `$(function () {
+  $.getJSON('/api/negotiate').then(function (info) {
+    var connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.start().catch(console.error);
+  });
+});`,
+      filename: 'file.js',
+    },
+    // `.catch` and `.finally` callbacks of a top-level chain, awaited at the top level of a module.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare function loadSettings(): Promise<void>;
+await loadSettings().finally(async () => {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  await connection.start();
+});
+loadSettings().catch(() => {
+  const fallback = new HubConnectionBuilder().withUrl('/fallback').build();
+  void fallback.start();
+});`,
+      filename: 'file.ts',
+    },
     // Stored in a module-level variable.
     {
       code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
@@ -562,6 +605,61 @@ export class Feed {
     },
   ],
   invalid: [
+    // Look-alikes of a top-level promise chain: a chain run by a click handler, a timer, an exported
+    // function or a component runs once per call; a handler a top-level chain registers repeats.
+    {
+      code: `document.getElementById('go').addEventListener('click', () => {
+  fetch('/api/negotiate').then((res) => res.json()).then((info) => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.start().catch(console.error);
+  });
+});`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 5 }],
+    },
+    {
+      code: `fetch('/api/negotiate').then((res) => res.json()).then((info) => {
+  button.addEventListener('click', () => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.start().catch(console.error);
+  });
+});`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 5 }],
+    },
+    {
+      code: `setInterval(() => {
+  fetch('/api/negotiate').then((res) => res.json()).then((info) => {
+    const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+    connection.start().catch(console.error);
+  });
+}, 60000);`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 5 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function connect(): Promise<void> {
+  return fetch('/api/negotiate').then(async () => {
+    const connection = new HubConnectionBuilder().withUrl('/hub').build();
+    await connection.start();
+  });
+}`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'functionNotStopped', line: 5, column: 11 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Feed() {
+  fetch('/api/negotiate').then(() => {
+    const connection = new HubConnectionBuilder().withUrl('/hub').build();
+    void connection.start();
+  });
+  return null;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'functionNotStopped', line: 5, column: 10 }],
+    },
     // A function that starts a local connection and forgets it.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
