@@ -15,7 +15,7 @@ import { functionDenotedBy, functionVariable } from '../functions.js';
 import { DELAY_TIMERS, isGlobalFunction, isUnboundGlobal } from '../globals.js';
 import type { SignalRModel } from '../model.js';
 import { CONNECTION_METHODS } from '../signalr.js';
-import { PROMISE_CHAIN_METHODS } from '../promises.js';
+import { PROMISE_CHAIN_METHODS, PROMISE_METHODS } from '../promises.js';
 import { numericValue } from './policies.js';
 
 /** The promise version of `setTimeout`, whose delay is its first argument. */
@@ -38,6 +38,8 @@ const CONNECTION_ONLY_METHODS: readonly string[] = [
   CONNECTION_METHODS.off,
   CONNECTION_METHODS.onclose,
 ];
+/** Connection methods that register a handler for a later event. */
+const CONNECTION_EVENTS: readonly string[] = [CONNECTION_METHODS.on, CONNECTION_METHODS.onclose, CONNECTION_METHODS.onreconnecting, CONNECTION_METHODS.onreconnected];
 /** How deep the analysis follows local functions from a handler. */
 const MAX_FUNCTION_DEPTH = 4;
 
@@ -156,6 +158,7 @@ export class RestartTracer {
       };
       for (const fn of frontier) {
         walk(fn.body, (node) => {
+          if (runsOnlyLater(this.model, node)) return false;
           if (isFunction(node)) seen.add(node);
           if (node.type === AST_NODE_TYPES.MemberExpression && errorParameter) {
             const object = skipWrappers(node.object);
@@ -286,6 +289,8 @@ export class RestartTracer {
       const object = skipWrappers(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && isInertGlobal(this.model, object)) return 'inert';
       if (this.model.connectionOf(object)) return 'inert';
+      // `new HubConnectionBuilder().withUrl(…).build()`: building a connection neither waits nor restarts.
+      if (this.model.builderChainOf(object)) return 'inert';
       name = staticPropertyName(callee);
       // `.then(…)`, `.catch(…)` wait for nothing themselves, and their callbacks are traced with the rest.
       if (name !== undefined && PROMISE_CHAIN_METHODS.includes(name)) return 'inert';
@@ -341,6 +346,61 @@ export class RestartTracer {
     });
     return restartNodes.length > 0 && restartNodes.every((node) => guarded.some((region) => contains(region, node)));
   }
+}
+
+/**
+ * Code a trace leaves out: it runs only once a start has succeeded (a `.then` callback on the start, the
+ * statements after `await connection.start()`) or when the connection fires an event later (handlers
+ * given to `on`, `onclose`, …). Nothing there can delay, prevent or repeat the restart being traced, so
+ * what it calls (often code the file cannot see: an emitter, a store) leaves the path as certain as it was.
+ */
+function runsOnlyLater(model: SignalRModel, node: Node): boolean {
+  return isStartSuccessCallback(model, node) || followsAwaitedStart(model, node) || isConnectionEventHandler(model, node);
+}
+
+/** `connection.start().then(callback)`, also further down a chain of `.then` calls. */
+function isStartSuccessCallback(model: SignalRModel, node: Node): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
+  const thenOf = (candidate: Node): Node | undefined => {
+    const method = candidate.type === AST_NODE_TYPES.CallExpression ? calledMethod(candidate) : undefined;
+    return method?.name === PROMISE_METHODS.then ? skipWrappers(method.object) : undefined;
+  };
+  let promise = thenOf(call);
+  if (!promise) return false;
+  for (let earlier = thenOf(promise); earlier; earlier = thenOf(promise)) promise = earlier;
+  return model.connectionCall(promise, CONNECTION_METHODS.start) !== undefined;
+}
+
+/**
+ * A statement after `await connection.start();` in the same block. Not inside a loop: there the code
+ * after the start runs before the next one.
+ */
+function followsAwaitedStart(model: SignalRModel, node: Node): boolean {
+  const block = node.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const index = block.body.indexOf(node as TSESTree.Statement);
+  const awaitsStart = block.body.slice(0, index).some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const expression = skipWrappers(statement.expression);
+    return expression.type === AST_NODE_TYPES.AwaitExpression && model.connectionCall(skipWrappers(expression.argument), CONNECTION_METHODS.start) !== undefined;
+  });
+  return awaitsStart && !inLoop(block);
+}
+
+function inLoop(node: Node): boolean {
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    if (isLoop(current)) return true;
+  }
+  return false;
+}
+
+/** A handler given to `connection.on(…)`, `onclose`, `onreconnecting` or `onreconnected`. */
+function isConnectionEventHandler(model: SignalRModel, node: Node): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const method = calledMethod(call);
+  return method !== undefined && CONNECTION_EVENTS.includes(method.name) && model.connectionOf(method.object) !== undefined;
 }
 
 export function invisiblePath(): RestartPath {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reconnectAnalysis, reconnectProblem } from '../../core/reconnect/analysis.js';
 import { backoffDelayRange, backoffDelaySource, RECONNECT_BACKOFF } from '../../core/reconnect/backoff.js';
 import { DEFAULT_RETRY_DELAYS_MS, delaysLookLikeSeconds, policyFunctionProblems, policyGivesUp, retryPolicyOf } from '../../core/reconnect/policies.js';
+import type { RestartPath } from '../../core/reconnect/restart-paths.js';
 import { isStartRetried } from '../../core/reconnect/restart-paths.js';
 import { parseSnippet } from './parse.js';
 
@@ -164,5 +165,45 @@ ${code}`);
     expect(retried('async function open() { await connection.start(); }')).toBe(false);
     // A loop around the function that starts is not a loop around this start.
     expect(retried('for (const x of [1]) { const f = () => connection.start(); }')).toBe(false);
+  });
+});
+
+describe('restart paths', () => {
+  /** The path of the file's only close handler. */
+  const closePath = (code: string): RestartPath => {
+    const { model } = parseSnippet(`import { HubConnectionBuilder } from '@microsoft/signalr';
+import { emit, sleep } from './elsewhere';
+const connection = new HubConnectionBuilder().withUrl('/hub').build();
+${code}`);
+    return reconnectAnalysis(model, 'app.ts').closeRegistrations[0]!.path;
+  };
+
+  it('leaves out code that runs only after a start succeeded or on a later event', () => {
+    expect(closePath(`connection.onclose(() => connection.start().then(() => emit('up')).then(() => emit('ready')));`).opaqueCalls).toBe(false);
+    expect(closePath(`connection.onclose(async () => { await connection.start(); emit('up'); });`).opaqueCalls).toBe(false);
+    expect(closePath(`function open() {
+  connection.on('message', (text) => emit(text));
+  connection.onreconnected(() => emit('back'));
+  return connection.start();
+}
+connection.onclose(open);`).opaqueCalls).toBe(false);
+  });
+
+  it('takes building a connection for neither a wait nor a restart', () => {
+    const path = closePath(`let hub;
+function rebuild() {
+  hub = new HubConnectionBuilder().withUrl('/hub').withAutomaticReconnect().build();
+  return hub.start();
+}
+connection.onclose(rebuild);`);
+    expect(path.startCalls).toHaveLength(1);
+    expect(path.opaqueCalls).toBe(false);
+  });
+
+  it('still counts what runs before the restart, and what follows a start inside a loop', () => {
+    expect(closePath(`connection.onclose(() => emit('down').then(() => connection.start()));`).opaqueCalls).toBe(true);
+    expect(closePath(`connection.onclose(() => connection.start().catch(() => emit('failed')));`).opaqueCalls).toBe(true);
+    // The sleep after one start runs before the next.
+    expect(closePath(`connection.onclose(async () => { for (;;) { await connection.start(); await sleep(1000); } });`).opaqueCalls).toBe(true);
   });
 });

@@ -5,6 +5,79 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-reconnect-policy', rule, {
   valid: [
+    // Calls that run only once a start succeeded, or on a later event, leave a restart path as
+    // certain as it was; calls before the restart still make it unknown, and a wait still counts.
+    `import { EventEmitter } from '@angular/core';
+import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class HubService {
+  connected = new EventEmitter<boolean>();
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  startConnection(): void {
+    this.connection
+      .start()
+      .then(() => this.connected.emit(true))
+      .catch(() => setTimeout(() => this.startConnection(), 5000 + Math.random() * 5000));
+  }
+}`,
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { TokenStore } from './tokens';
+export class FeedClient {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/feed').build();
+  constructor(private readonly tokens: TokenStore) {
+    this.connection.onclose(() => this.reconnect());
+  }
+  async reconnect(): Promise<void> {
+    try {
+      await this.tokens.refresh();
+      await this.connection.start();
+    } catch {
+      await this.reconnect();
+    }
+  }
+}`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { notify } from './notify';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => notify('lost').then(() => connection.start()));`,
+    // Rebuilding the connection on close: after a random delay, through a retry helper with back-off
+    // (this file's or another's), or without starting it.
+    `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { Subject } from 'rxjs';
+import { retryWithBackoff } from './retry';
+export class ChatService {
+  messages = new Subject<string>();
+  private connection?: HubConnection;
+  private attempt = 0;
+  startConnection(): Promise<void> {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    this.connection.on('message', (text: string) => this.messages.next(text));
+    this.connection.onclose(() => setTimeout(() => this.startConnection(), 2000 + Math.random() * 8000));
+    return this.connection.start();
+  }
+  openWithHelper(): Promise<void> {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    this.connection.onclose(() => this.retry(() => this.openWithHelper()));
+    return this.connection.start();
+  }
+  openWithImportedHelper(): Promise<void> {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    this.connection.onclose(() => retryWithBackoff(() => this.openWithImportedHelper()));
+    return this.connection.start();
+  }
+  createConnection(): void {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+    this.connection.on('message', (text: string) => this.messages.next(text));
+  }
+  openLazily(): Promise<void> {
+    this.createConnection();
+    this.connection!.onclose(() => this.createConnection());
+    return this.connection!.start();
+  }
+  private retry(run: () => Promise<void>): void {
+    const delay = Math.min(30000, 1000 * 2 ** this.attempt++) * (0.5 + Math.random());
+    setTimeout(() => run().catch(() => this.retry(run)), delay);
+  }
+}`,
     // A failed first start retried only under a condition, after a wait, or through code the file
     // cannot see: not a certain tight loop.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
@@ -270,6 +343,106 @@ export class Chat {
 player.disconnected(() => setTimeout(() => player.start(), 5000));`,
   ],
   invalid: [
+    // What a start's success callback or the code after an awaited start calls cannot change how the
+    // failure is retried.
+    {
+      code: `import { EventEmitter } from '@angular/core';
+import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class HubService {
+  connected = new EventEmitter<boolean>();
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  startConnection(): void {
+    this.connection
+      .start()
+      .then(() => this.connected.emit(true))
+      .catch((err) => {
+        console.log(err);
+        setTimeout(this.startConnection(), 5000);
+      });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'restartCalledNow',
+          data: { timer: 'setTimeout', code: 'this.startConnection()' },
+          line: 12,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'passFunction',
+              data: { timer: 'setTimeout', code: 'this.startConnection()' },
+              output: `import { EventEmitter } from '@angular/core';
+import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+export class HubService {
+  connected = new EventEmitter<boolean>();
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  startConnection(): void {
+    this.connection
+      .start()
+      .then(() => this.connected.emit(true))
+      .catch((err) => {
+        console.log(err);
+        setTimeout(() => this.startConnection(), 5000);
+      });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { store } from './store';
+export class Ticker {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/hubs/ticker').build();
+  connect(): void {
+    this.connection
+      .start()
+      .then(() => store.setOnline(true))
+      .then(() => store.log('ready'))
+      .catch(() => this.connect());
+  }
+  async open(): Promise<void> {
+    try {
+      await this.connection.start();
+      store.setOnline(true);
+    } catch {
+      await this.open();
+    }
+  }
+}`,
+      errors: [
+        { messageId: 'retryStartAtOnce', line: 10, column: 20 },
+        { messageId: 'retryStartAtOnce', line: 17, column: 13 },
+      ],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { notify } from './notify';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.onclose(() => connection.start().then(() => notify('back')));`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 4, column: 26 }],
+    },
+    // A close handler that rebuilds the connection and starts the new one at once.
+    {
+      code: `import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { Subject } from 'rxjs';
+export class ChatService {
+  messages = new Subject<string>();
+  private connection?: HubConnection;
+  async startConnection(): Promise<void> {
+    this.connection = new HubConnectionBuilder().withUrl('/hubs/chat').configureLogging(LogLevel.Warning).build();
+    this.connection.on('message', (text: string) => this.messages.next(text));
+    this.connection.onclose(async () => {
+      await this.startConnection();
+    });
+    await this.connection.start();
+    this.messages.next('connected');
+  }
+}`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 12, column: 11 }],
+    },
     // A failed first start retried at once: a tight loop while the service is down.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
