@@ -69,8 +69,7 @@ export class TextEdits {
 
   /** `offset`, or past the comment that ends its line (`…; // note`): what follows goes on a new line after it. */
   endOfLine(offset: number): number {
-    const rest = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\n|$)/.exec(this.source.slice(offset));
-    return rest ? offset + rest[0].length : offset;
+    return endOfLine(this.source, offset);
   }
 
   /** Adds `statement` (one or more lines, without indentation) on new lines after `after`, indented like it. */
@@ -95,6 +94,12 @@ export class TextEdits {
     const indent = this.indentAt(before.range[0]);
     return { start: before.range[0], end: before.range[0], text: `${indentLines(statement, indent).slice(indent.length)}\n${indent}` };
   }
+}
+
+/** `offset`, or past the comment that ends its line in `source` (`…; // note`). */
+export function endOfLine(source: string, offset: number): number {
+  const rest = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?(?=\n|$)/.exec(source.slice(offset));
+  return rest ? offset + rest[0].length : offset;
 }
 
 /** Indents every non-empty line of `text` by `indent`. */

@@ -11,6 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { skipWrappers } from '../../core/ast.js';
+import { endOfLine } from './edits.js';
 import type { FileStyle } from './style.js';
 import { constKeyword, quoted, semicolon } from './style.js';
 
@@ -169,7 +170,8 @@ export class FileHelpers {
         ? `${constKeyword(style)} { ${specifiers.map(({ name, local }) => (name === local ? name : `${name}: ${local}`)).join(', ')} } = require(${quoted(style, SHARED_HELPERS_SPECIFIER)})${semicolon(style)}`
         : `import { ${specifiers.map(({ name, local }) => (name === local ? name : `${name} as ${local}`)).join(', ')} } from ${quoted(style, SHARED_HELPERS_SPECIFIER)}${semicolon(style)}`;
     const anchor = lastPreamble(this.program);
-    if (anchor) return { at: anchor.range[1], text: `\n${statement}` };
+    // Past a comment that ends the last import's line: it stays with that import.
+    if (anchor) return { at: endOfLine(this.source, anchor.range[1]), text: `\n${statement}` };
     const at = topInsertionPoint(this.source, this.program);
     return { at, text: `${blankLineBefore(this.source, at)}${statement}\n\n` };
   }
@@ -222,16 +224,52 @@ export function blankLineBefore(source: string, at: number): string {
   return before.trim() !== '' && !/\n[ \t]*\n[ \t]*$/.test(before) ? '\n' : '';
 }
 
-/** Where code goes in a file without imports: before the first statement and its JSDoc, after a header comment. */
+/**
+ * The insertion that adds `code` (top-level declarations with their comments) to the file: after its
+ * imports, else at its top (`topInsertionPoint`), set apart from what is around it by blank lines.
+ */
+export function topLevelCodeEdit(source: string, program: TSESTree.Program, code: string): { readonly at: number; readonly text: string } {
+  const anchor = lastPreamble(program);
+  if (anchor) {
+    const at = endOfLine(source, anchor.range[1]);
+    return { at, text: `\n\n${code}${blankLineAfter(source, at)}` };
+  }
+  const at = topInsertionPoint(source, program);
+  return { at, text: `${blankLineBefore(source, at)}${code}\n\n` };
+}
+
+/** A line end to put after code inserted at `at` (a line's end), so that the line below stays apart from it. */
+export function blankLineAfter(source: string, at: number): string {
+  return /^[ \t]*\n[ \t]*\S/.test(source.slice(at)) ? '\n' : '';
+}
+
+/**
+ * Where code goes in a file without imports: after the file's header, before its first statement
+ * and the comments on the lines right above it, which describe it (or, as `eslint-disable-next-line`
+ * and `@ts-expect-error` do, act on it). The header is the comments above those: any set apart by a
+ * blank line, and file-wide ones (`fileComment`) wherever they are.
+ */
 export function topInsertionPoint(source: string, program: TSESTree.Program): number {
   const first = program.body[0];
   if (!first) return source.length;
   let start = first.range[0];
   for (const comment of [...(program.comments ?? [])].reverse()) {
     if (comment.range[1] > start) continue;
-    const isJsDoc = comment.type === 'Block' && comment.value.startsWith('*');
-    if (!isJsDoc || !/^[ \t]*\n?[ \t]*$/.test(source.slice(comment.range[1], start))) break;
+    const onTheLineAbove = /^[ \t]*\n?[ \t]*$/.test(source.slice(comment.range[1], start));
+    if (!onTheLineAbove || isFileComment(source, comment)) break;
     start = comment.range[0];
   }
   return start;
+}
+
+/**
+ * Comments about the whole file, which stay at its top: a hashbang; pragmas (`eslint-disable`,
+ * `global`, `@ts-check`, `@flow`, `@jsx`, test environments); triple-slash directives, which
+ * TypeScript reads only above the first statement; licence notices.
+ */
+const FILE_COMMENT =
+  /^(?:eslint-(?:disable|enable)(?![\w-])|eslint-env\b|globals?\s|exported\s|jshint\b|jslint\b|@ts-(?:check|nocheck)\b|@flow\b|@jsx|@(?:jest|vitest)-environment\b|@license\b|@preserve\b|@file(?:overview)?\b|@module\b|!|\/\s*<(?:reference|amd-module|amd-dependency)\b)|\bcopyright\b|\bSPDX-License-Identifier\b/i;
+
+function isFileComment(source: string, comment: TSESTree.Comment): boolean {
+  return source.startsWith('#!', comment.range[0]) || FILE_COMMENT.test(comment.value.replace(/^[*\s]+/, ''));
 }

@@ -17,7 +17,7 @@ import { BUILDER_METHODS, CLASSIC_DISCONNECTED, CONNECTION_METHODS } from '../..
 import type { TextEdit } from './edits.js';
 import { addChainCall, TextEdits } from './edits.js';
 import { failureListener } from './failure-listeners.js';
-import { blankLineBefore, FileHelpers, topInsertionPoint } from './helpers.js';
+import { FileHelpers, topLevelCodeEdit } from './helpers.js';
 import { RECONNECT_HELPERS } from './reconnect-helpers.js';
 import type { FileStyle } from './style.js';
 import { constKeyword, LINE_WIDTH, semicolon } from './style.js';
@@ -451,8 +451,9 @@ export class Writer {
   /** The set of classic connections stopped on purpose, declared before the file's first statement. */
   stoppedOnPurposeDeclaration(): TextEdit[] {
     if (this.source.includes(`${STOPPED_ON_PURPOSE} =`)) return [];
-    const at = topInsertionPoint(this.source, this.model.program);
-    const text = `${blankLineBefore(this.source, at)}// Connections stopped on purpose: their \`${CLASSIC_DISCONNECTED}\` handler must not restart them.\n${constKeyword(this.style)} ${STOPPED_ON_PURPOSE} = new WeakSet()${semicolon(this.style)}\n\n`;
+    const comment = `// Connections stopped on purpose: their \`${CLASSIC_DISCONNECTED}\` handler must not restart them.`;
+    const declaration = `${constKeyword(this.style)} ${STOPPED_ON_PURPOSE} = new WeakSet()${semicolon(this.style)}`;
+    const { at, text } = topLevelCodeEdit(this.source, this.model.program, `${comment}\n${declaration}`);
     return [{ start: at, end: at, text }];
   }
 

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 
-import { declaresHelper, freeName, helperDeclarations, HELPERS_MODULE_NAME, SHARED_HELPERS_SPECIFIER, withDependencies } from './helpers.js';
+import { blankLineAfter, declaresHelper, freeName, helperDeclarations, HELPERS_MODULE_NAME, SHARED_HELPERS_SPECIFIER, withDependencies } from './helpers.js';
 import { parserFor } from './parser.js';
 import type { FileStyle } from './style.js';
 import { detectStyle, isTypeScriptPath } from './style.js';
@@ -70,9 +70,10 @@ export function inlineHelpers(text: string, path: string): string {
   }
   const declarations = helperDeclarations(locals.keys(), style, (name) => names.get(name)!, false, declared);
   const [start, end] = statement.range;
-  // The import went after the file's imports on a line of its own, or first with a blank line after it.
+  // The import went after the file's imports on a line of its own (the declarations get a blank line
+  // below them where the next line is code or its comment), or first with a blank line after it.
   const first = program.body[0] === statement;
-  return text.slice(0, start) + (first ? declarations : `\n${declarations}`) + text.slice(end);
+  return text.slice(0, start) + (first ? declarations : `\n${declarations}`) + blankLineAfter(text, end) + text.slice(end);
 }
 
 export interface PendingFile {

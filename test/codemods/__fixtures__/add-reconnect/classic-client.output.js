@@ -1,8 +1,7 @@
-// The chat page on the classic jQuery client.
-
 // Connections stopped on purpose: their `disconnected` handler must not restart them.
 var stoppedOnPurpose = new WeakSet();
 
+// The chat page on the classic jQuery client.
 $(function () {
   var connection = $.hubConnection('/signalr');
   connection.disconnected(function () {

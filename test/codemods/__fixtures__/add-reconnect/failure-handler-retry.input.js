@@ -1,4 +1,5 @@
 // The status line shows every failed start; the page retried once by hand.
+
 const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
 const status = document.getElementById('status');
 

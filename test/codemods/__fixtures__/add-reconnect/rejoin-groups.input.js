@@ -1,5 +1,6 @@
 // The chat page joins its room once connected. After an automatic reconnect the connection id is
 // new and the room is gone, so the codemod joins it again in `onreconnected`.
+
 var room = document.body.dataset.room;
 var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
 

@@ -1,0 +1,8 @@
+import $ from 'jquery';
+import 'signalr';
+// The chat page's connection.
+const connection = $.hubConnection('/signalr');
+connection.start();
+$('#leave').on('click', () => {
+  connection.stop();
+});

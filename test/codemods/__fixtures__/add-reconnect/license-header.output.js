@@ -1,0 +1,44 @@
+/*! Copyright (c) Contoso. Licensed under the MIT license. */
+
+// 0.5–1 s, doubling up to 15–30 s; random, so that clients cut off together come back apart.
+function retryDelay(retryCount) {
+  return Math.min(30000, 1000 * Math.pow(2, retryCount)) * (1 - 0.5 * Math.random());
+}
+
+// For withAutomaticReconnect: unlike the default policy, it never gives up.
+const retryForever = {
+  nextRetryDelayInMilliseconds(retryContext) {
+    return retryDelay(retryContext.previousRetryCount);
+  }
+};
+
+// How each connection was last started, or that it was stopped on purpose.
+const startRuns = new WeakMap();
+
+/**
+ * Starts `connection`, and while that fails, starts it again after a random, growing delay.
+ * `then` gets each try's `start()` promise: what the code chained on its start runs for every try.
+ * Resolves once connected; never settles when the connection is stopped first.
+ */
+function startWithRetry(connection, then) {
+  const run = { then };
+  startRuns.set(connection, run);
+  return new Promise((resolve) => {
+    const attempt = (retryCount) => {
+      if (startRuns.get(connection) !== run) return;
+      const started = connection.start();
+      const chained = then ? then(started) : undefined;
+      const retry = () => setTimeout(() => attempt(retryCount + 1), retryDelay(retryCount));
+      started.then(() => resolve(chained), retry);
+    };
+    attempt(0);
+  });
+}
+
+/** The page's connection to the chat hub. */
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/chat')
+  .withAutomaticReconnect(retryForever)
+  .build();
+connection.on('Message', (text) => console.log(text));
+startWithRetry(connection);

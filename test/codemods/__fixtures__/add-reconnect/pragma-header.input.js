@@ -1,0 +1,6 @@
+// @ts-check
+/* global signalR */
+// The page's connection to the chat hub.
+const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+connection.on('Message', (text) => console.log(text));
+connection.start();
