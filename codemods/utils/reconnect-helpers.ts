@@ -6,7 +6,7 @@ import { backoffDelaySource, RECONNECT_BACKOFF } from '../../core/reconnect/back
 import { RETRY_COUNT_PROPERTY, RETRY_POLICY_METHOD } from '../../core/reconnect/policies.js';
 import type { HelperContext } from './helpers.js';
 import { defineHelpers } from './helpers.js';
-import { constKeyword, power } from './style.js';
+import { constKeyword, power, topLevelKeyword, topLevelState, topLevelStateNote } from './style.js';
 
 export const RECONNECT_HELPERS = {
   retryDelay: 'retryDelay',
@@ -51,7 +51,7 @@ defineHelpers(
       const method = [`  ${head} {`, `    return ${delay};`, `  }${context.style.trailingCommas ? ',' : ''}`].join('\n');
       return [
         '// For withAutomaticReconnect: unlike the default policy, it never gives up.',
-        `${constKeyword(context.style)} ${context.ref(H.retryForever)} = {`,
+        `${topLevelKeyword(context.style)} ${context.ref(H.retryForever)} = {`,
         method,
         '};',
       ].join('\n');
@@ -63,10 +63,8 @@ defineHelpers(
     uses: [],
     declaration(context) {
       const type = typed(context, '<object, { then?(started: Promise<void>): unknown; stopped?: true }>');
-      return [
-        '// How each connection was last started, or that it was stopped on purpose.',
-        `${constKeyword(context.style)} ${context.ref(H.startRuns)} = new WeakMap${type}();`,
-      ].join('\n');
+      const state = topLevelState(context.style, context.ref(H.startRuns), `new WeakMap${type}()`, typed(context, `: WeakMap${type}`));
+      return [`// How each connection was last started, or that it was stopped on purpose.${topLevelStateNote(context.style)}`, `${state};`].join('\n');
     },
   },
   {

@@ -20,7 +20,7 @@ import { failureListener } from './failure-listeners.js';
 import { FileHelpers, topLevelCodeEdit } from './helpers.js';
 import { RECONNECT_HELPERS } from './reconnect-helpers.js';
 import type { FileStyle } from './style.js';
-import { constKeyword, LINE_WIDTH, semicolon } from './style.js';
+import { LINE_WIDTH, semicolon, topLevelState, topLevelStateNote } from './style.js';
 
 /** The classic client's set of connections stopped on purpose (its `disconnected` fires after those too). */
 const STOPPED_ON_PURPOSE = 'stoppedOnPurpose';
@@ -451,8 +451,8 @@ export class Writer {
   /** The set of classic connections stopped on purpose, declared before the file's first statement. */
   stoppedOnPurposeDeclaration(): TextEdit[] {
     if (this.source.includes(`${STOPPED_ON_PURPOSE} =`)) return [];
-    const comment = `// Connections stopped on purpose: their \`${CLASSIC_DISCONNECTED}\` handler must not restart them.`;
-    const declaration = `${constKeyword(this.style)} ${STOPPED_ON_PURPOSE} = new WeakSet()${semicolon(this.style)}`;
+    const comment = `// Connections stopped on purpose: their \`${CLASSIC_DISCONNECTED}\` handler must not restart them.${topLevelStateNote(this.style)}`;
+    const declaration = `${topLevelState(this.style, STOPPED_ON_PURPOSE, 'new WeakSet()', this.style.language.typescript ? ': WeakSet<object>' : '')}${semicolon(this.style)}`;
     const { at, text } = topLevelCodeEdit(this.source, this.model.program, `${comment}\n${declaration}`);
     return [{ start: at, end: at, text }];
   }

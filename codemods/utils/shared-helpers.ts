@@ -61,7 +61,7 @@ export function inlineHelpers(text: string, path: string): string {
   const found = helperImportOf(text, path);
   if (!found) return text;
   const { statement, locals, program } = found;
-  const style = detectStyle(text, program, path);
+  const style = styleWithout(text, statement, path);
   const names = new Map(locals);
   // Helpers the file already declares (an earlier run's) are not declared again.
   const declared = withDependencies(locals.keys()).filter((name) => !locals.has(name) && declaresHelper(text, name, style));
@@ -74,6 +74,12 @@ export function inlineHelpers(text: string, path: string): string {
   // below them where the next line is code or its comment), or first with a blank line after it.
   const first = program.body[0] === statement;
   return text.slice(0, start) + (first ? declarations : `\n${declarations}`) + blankLineAfter(text, end) + text.slice(end);
+}
+
+/** The file's style as its author wrote it: without the helper import, a classic script is one still. */
+function styleWithout(text: string, statement: TSESTree.ProgramStatement, path: string): FileStyle {
+  const without = text.slice(0, statement.range[0]) + text.slice(statement.range[1]);
+  return detectStyle(without, parserFor(path).parse(without), path);
 }
 
 export interface PendingFile {

@@ -207,6 +207,35 @@ export function constKeyword(style: FileStyle): string {
 }
 
 /**
+ * The keyword of a top-level binding that generated code adds. Classic scripts (no import, no
+ * export) on one page share one global scope, where a `const` or `let` that two of them declare
+ * throws "has already been declared" when the second loads; `var` may be declared again.
+ */
+export function topLevelKeyword(style: FileStyle): string {
+  return style.language.moduleKind === 'script' ? 'var' : constKeyword(style);
+}
+
+/**
+ * `name = init` for top-level state that generated code adds. In a classic script, `name = name ||
+ * init`: another script on the page that declares the same state may have run first, and the
+ * helpers it declared (which ours replace) still use what it holds. `annotation` is its `: type` in
+ * TypeScript, which cannot infer the type of a variable read in its own initializer.
+ */
+export function topLevelState(style: FileStyle, name: string, init: string, annotation = ''): string {
+  if (style.language.moduleKind !== 'script') return `${constKeyword(style)} ${name} = ${init}`;
+  // `!`: TypeScript would call the read in `name || init` a use before assignment.
+  const assignment = `${name} = ${name} || ${init}`;
+  if (!annotation) return `var ${assignment}`;
+  // Broken after `=`, as Prettier does, where the line would be too long.
+  return `var ${name}!${annotation}${semicolon(style)}\n${assignment.length < LINE_WIDTH ? assignment : `${name} =\n  ${name} || ${init}`}`;
+}
+
+/** The comment line `topLevelState` gets in a classic script, where `name ||` needs a why. */
+export function topLevelStateNote(style: FileStyle): string {
+  return style.language.moduleKind === 'script' ? "\n// Shared with the page's other scripts, which may have declared it first." : '';
+}
+
+/**
  * A function expression taking `params` whose body is the expression `body`: `(a) => body`, or
  * `function (a) { return body; }` where the file has no arrow functions. `inner` is the indentation
  * of the line the function starts on (for the `function` form's body).

@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import type { API, FileInfo, Transform } from 'jscodeshift';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 import transform from '../../codemods/add-reconnect.js';
@@ -83,6 +84,44 @@ await second.start();
     const expected = readFileSync(new URL('./__fixtures__/add-reconnect/aspnet-client.output.ts', import.meta.url), 'utf8');
     const { output } = await runTransform(transform, 'worker.ts', input.replace(/\n/g, '\r\n'));
     expect(output).toBe(expected.replace(/\n/g, '\r\n'));
+  });
+
+  it('lets two classic scripts it fixed load on one page, where they share the global scope', async () => {
+    // A top-level `const` declared by both would throw "has already been declared" as the second
+    // loads, and state the second declared afresh would drop the first script's pending retry.
+    const script = (name: string): string => `const ${name} = new signalR.HubConnectionBuilder().withUrl('/hubs/${name}').build();\n${name}.start();\n`;
+    const chat = (await runTransform(transform, 'chat.js', script('chat'))).output!;
+    const news = (await runTransform(transform, 'news.js', script('news'))).output!;
+    const starts: string[] = [];
+    const timers: (() => void)[] = [];
+    let failures = 1;
+    class Builder {
+      url = '';
+      withUrl(url: string): this {
+        this.url = url;
+        return this;
+      }
+      withAutomaticReconnect(): this {
+        return this;
+      }
+      build(): { start(): Promise<void> } {
+        const { url } = this;
+        return {
+          start: () => {
+            starts.push(url);
+            return failures-- > 0 ? Promise.reject(new Error('down')) : Promise.resolve();
+          },
+        };
+      }
+    }
+    const page = createContext({ signalR: { HubConnectionBuilder: Builder }, setTimeout: (callback: () => void) => timers.push(callback), Promise, WeakMap, Math });
+    runInContext(chat, page);
+    expect(() => runInContext(news, page)).not.toThrow();
+    await Promise.resolve();
+    for (const fire of timers.splice(0)) fire();
+    await Promise.resolve();
+    // The chat hub's first start failed, before the news script loaded: it was tried again.
+    expect(starts).toEqual(['/hubs/chat', '/hubs/news', '/hubs/chat']);
   });
 
   it('leaves files without SignalR alone', async () => {

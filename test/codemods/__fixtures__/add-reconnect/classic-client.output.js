@@ -1,5 +1,6 @@
 // Connections stopped on purpose: their `disconnected` handler must not restart them.
-var stoppedOnPurpose = new WeakSet();
+// Shared with the page's other scripts, which may have declared it first.
+var stoppedOnPurpose = stoppedOnPurpose || new WeakSet();
 
 // The chat page on the classic jQuery client.
 $(function () {

@@ -13,7 +13,8 @@ var retryForever = {
 };
 
 // How each connection was last started, or that it was stopped on purpose.
-var startRuns = new WeakMap();
+// Shared with the page's other scripts, which may have declared it first.
+var startRuns = startRuns || new WeakMap();
 
 /**
  * Starts `connection`, and while that fails, starts it again after a random, growing delay.

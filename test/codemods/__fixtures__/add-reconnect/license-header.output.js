@@ -6,14 +6,15 @@ function retryDelay(retryCount) {
 }
 
 // For withAutomaticReconnect: unlike the default policy, it never gives up.
-const retryForever = {
+var retryForever = {
   nextRetryDelayInMilliseconds(retryContext) {
     return retryDelay(retryContext.previousRetryCount);
   }
 };
 
 // How each connection was last started, or that it was stopped on purpose.
-const startRuns = new WeakMap();
+// Shared with the page's other scripts, which may have declared it first.
+var startRuns = startRuns || new WeakMap();
 
 /**
  * Starts `connection`, and while that fails, starts it again after a random, growing delay.

@@ -4,14 +4,17 @@ function retryDelay(retryCount: number): number {
 }
 
 // For withAutomaticReconnect: unlike the default policy, it never gives up.
-const retryForever = {
+var retryForever = {
   nextRetryDelayInMilliseconds(retryContext: { previousRetryCount: number }): number {
     return retryDelay(retryContext.previousRetryCount);
   }
 };
 
 // How each connection was last started, or that it was stopped on purpose.
-const startRuns = new WeakMap<object, { then?(started: Promise<void>): unknown; stopped?: true }>();
+// Shared with the page's other scripts, which may have declared it first.
+var startRuns!: WeakMap<object, { then?(started: Promise<void>): unknown; stopped?: true }>;
+startRuns =
+  startRuns || new WeakMap<object, { then?(started: Promise<void>): unknown; stopped?: true }>();
 
 /**
  * Starts `connection`, and while that fails, starts it again after a random, growing delay.
