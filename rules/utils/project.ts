@@ -17,7 +17,8 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Parser options that make a typed parser build or reuse a TypeScript program: never for other modules. */
 const PROGRAM_OPTIONS: readonly string[] = ['project', 'projectService', 'programs', 'EXPERIMENTAL_useProjectService', 'EXPERIMENTAL_useSourceOfProjectReferenceRedirect'];
-const hostsByParser = new WeakMap<object, WeakMap<SignalRSettings, ProjectHost>>();
+/** By the lint run's language options (ESLint hands every file of one config the same object), else by parser. */
+const hostsByOptions = new WeakMap<object, WeakMap<SignalRSettings, ProjectHost>>();
 
 const require = createRequire(import.meta.url);
 
@@ -44,11 +45,14 @@ function hostOf(context: AnyContext, settings: SignalRSettings): ProjectHost | u
   const languageOptions = (context as unknown as { languageOptions?: LanguageOptionsLike }).languageOptions;
   const parser = languageOptions?.parser ?? parserFromPath(context);
   if (!parser || typeof parser !== 'object') return undefined;
-  let bySettings = hostsByParser.get(parser);
-  if (!bySettings) hostsByParser.set(parser, (bySettings = new WeakMap()));
+  // A module imported by files of two configs (a classic script's `sourceType`, JSX on or off) is
+  // parsed, and its facts kept, once for each: never with the options of whichever file came first.
+  const key = languageOptions ?? parser;
+  let bySettings = hostsByOptions.get(key);
+  if (!bySettings) hostsByOptions.set(key, (bySettings = new WeakMap()));
   let host = bySettings.get(settings);
   if (!host) {
-    host = new LinterHost(parser, languageOptions, settings);
+    host = new LinterHost(key, parser, languageOptions, settings);
     bySettings.set(settings, host);
   }
   return host;
@@ -71,16 +75,15 @@ interface LinterLike {
 
 /** Parses with ESLint's `Linter` and a rule that keeps the SourceCode it is handed. */
 class LinterHost implements ProjectHost {
-  readonly key: object;
   private linter: LinterLike | undefined;
   private readonly parserOptions: Record<string, unknown>;
 
   constructor(
+    readonly key: object,
     private readonly parser: object,
     private readonly languageOptions: LanguageOptionsLike | undefined,
     readonly settings: SignalRSettings,
   ) {
-    this.key = parser;
     this.parserOptions = Object.fromEntries(Object.entries(languageOptions?.parserOptions ?? {}).filter(([key]) => !PROGRAM_OPTIONS.includes(key)));
   }
 
