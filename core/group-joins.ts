@@ -7,6 +7,8 @@
 // or a `PUT` to the REST group-membership path. What
 // happens to its promise is core/promises.ts's `promiseFate`; a join whose promise floats, or a
 // `void`ed one that a send on the same channel (core/group-channels.ts) races, is reported.
+// Joins through the app's own server (a serverless client posting its connection id with a group)
+// are core/connection-ids.ts's: which send could race one, the file does not say.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -48,7 +50,7 @@ export const DEFAULT_JOIN_METHOD_PATTERNS: readonly RegExp[] = [
  */
 const VERB_ONLY_JOIN = /^(?:[Rr]e)?[Jj]oin(?!_?(?:[Gg]roup|[Rr]oom|[Cc]hannel|[Tt]opic)s?(?![a-z]))/;
 /** Words in an argument that say it names a group: `room`, `groupName`, `this.channelId`, `chat.id`. */
-const GROUP_WORDS = /group|room|channel|topic|chat|lobby|game|match|session|team|conversation|board/i;
+export const GROUP_WORDS = /group|room|channel|topic|chat|lobby|game|match|session|team|conversation|board/i;
 /** `Leave`, `LeaveGame`: the counterpart of a verb-only join name, by the same suffix. */
 const LEAVE_PREFIX = /^[Ll]eave/;
 /** `WebPubSubServiceClient` methods (and its generated REST operations) that put connections or users in groups. */
@@ -339,7 +341,7 @@ function restCall(model: SignalRModel, call: TSESTree.CallExpression): GroupCall
 }
 
 /** `fetch(url, { method })`, `http.put(url, …)`/`.post(url, …)`, `http.request({ method, url })`. */
-function httpRequest(model: SignalRModel, call: TSESTree.CallExpression): { url: Node; method: string | undefined } | undefined {
+export function httpRequest(model: SignalRModel, call: TSESTree.CallExpression): { url: Node; method: string | undefined } | undefined {
   const [first, second] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const callee = skipWrappers(call.callee);

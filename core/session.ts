@@ -21,24 +21,21 @@ import type { FunctionNode, Node } from './ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import type { CallGraph } from './calls.js';
 import { callGraphOf } from './calls.js';
+import type { IdUse } from './connection-ids.js';
+import { handOffs, idGroupJoinName, idUsesOf, isInertCall } from './connection-ids.js';
 import type { ConnectionFlow } from './flow.js';
 import { functionDenotedBy } from './functions.js';
 import { isGlobalTimer } from './globals.js';
 import { groupJoins } from './group-joins.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isPageStartCallback } from './owners/page-start.js';
-import { isStateSetter } from './owners/react-hooks.js';
 import { callbackRole, PROMISE_CHAIN_METHODS } from './promises.js';
 import type { CloseRegistration, ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
-import { isInertGlobal, restartKind } from './reconnect/restart-paths.js';
+import { restartKind } from './reconnect/restart-paths.js';
 import type { SignalRSettings } from './settings.js';
-import { CONNECTION_METHODS } from './signalr.js';
+import { CONNECTION_ID, CONNECTION_METHODS } from './signalr.js';
 
-/** The property of a connection that holds its id (`HubConnection.connectionId`). */
-export const CONNECTION_ID = 'connectionId';
-/** Method names of loggers: calling them restores nothing. */
-const LOGGING_METHODS: readonly string[] = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
 /** How many functions deep a reconnect handler is followed. */
 const MAX_DEPTH = 4;
 
@@ -57,8 +54,19 @@ export interface SessionStep {
   readonly kind: 'connection-id' | 'group-join';
   /** The call to repeat. */
   readonly call: TSESTree.CallExpression;
-  /** For messages: the hub method (`JoinGroup`) or the callee's text (`fetch`). */
+  /** For messages: the hub method (`JoinGroup`), the request (`POST /api/addToGroup`) or the callee's text (`fetch`). */
   readonly method: string;
+  /**
+   * How a `group-join` joins: `hub`, on the connection (core/group-joins.ts); `request`, by handing
+   * the connection's id with a group to the app's server (a serverless join, core/connection-ids.ts).
+   * Undefined for a `connection-id` step.
+   */
+  readonly joinsThrough: 'hub' | 'request' | undefined;
+  /**
+   * The local the call reads the connection id through (`const id = connection.connectionId`),
+   * filled before the call: the same call repeated in a handler would send the old id.
+   */
+  readonly idLocal: string | undefined;
   /** After an automatic reconnect (undefined: the connection does not reconnect automatically). */
   readonly afterReconnect: Restoration | undefined;
   /** After an `onclose` restart (undefined: no `onclose` handler restarts it). */
@@ -127,33 +135,65 @@ function findSessions(model: SignalRModel, filename: string, settings: SignalRSe
     const insideHandler = (node: Node): boolean => handlerFunctions.some((handler) => isFunction(handler) && contains(handler, node));
     const restarts = subject.closeHandlers.filter((registration) => restartKind(registration.path) === 'restarts');
     const ownJoins = joins.filter((join) => isConnectionIn(join.channel as Connection, flow));
-    const reach = new Reach(model, flow, new Set(ownJoins.map((join) => join.call)));
+    const found: FoundStep[] = ownJoins
+      .filter((join) => !insideHandler(join.call))
+      .map((join) => ({ kind: 'group-join', call: join.call, method: join.method, joinsThrough: 'hub', idLocal: undefined }));
+    for (const read of idReads) {
+      if (!insideHandler(read) && isHeldIn(model, read.object, flow)) found.push(...idSteps(model, read, flow, found, insideHandler));
+    }
+    const joinCalls = [...ownJoins.map((join) => join.call), ...found.filter((step) => step.kind === 'group-join').map((step) => step.call)];
+    const reach = new Reach(model, flow, new Set(joinCalls));
     // Code that receives the connection may register its own `onreconnected`.
     const handedOff = subject.outOfSight || subject.handOffs.some((handOff) => handOff.how === 'returned' || handOff.how === 'stored');
-    const restoration = (paths: readonly (Node | undefined)[], kind: SessionStep['kind']): Restoration => {
+    const restoration = (paths: readonly (Node | undefined)[], step: FoundStep, idArgument: boolean): Restoration => {
       if (handedOff) return 'unknown';
-      const found = paths.map((path) => reach.of(path));
-      if (found.some((facts) => (kind === 'group-join' ? facts.joins : facts.connectionId))) return 'yes';
-      return found.some((facts) => facts.opaque) ? 'unknown' : 'no';
+      const facts = paths.map((path) => reach.of(path, idArgument));
+      if (facts.some((fact) => restores(fact, step))) return 'yes';
+      // A request join is repeated by handing the new id on: where the handler keeps it, code the file does not follow may.
+      return facts.some((fact) => fact.opaque || (step.joinsThrough === 'request' && fact.idKept)) ? 'unknown' : 'no';
     };
-    const stepOf = (kind: SessionStep['kind'], call: TSESTree.CallExpression, method: string): SessionStep => ({
-      kind,
-      call,
-      method,
-      afterReconnect: subject.automaticReconnect ? restoration(reconnectedHandlers.map((registration) => registration.arguments[0]), kind) : undefined,
-      afterRestart: restarts.length > 0 ? restoration(restarts.map((registration) => registration.call.arguments[0]), kind) : undefined,
-      trigger: eventTriggerOf(model, call),
-    });
-    const steps: SessionStep[] = [];
-    for (const join of ownJoins) if (!insideHandler(join.call)) steps.push(stepOf('group-join', join.call, join.method));
-    for (const read of idReads) {
-      const call = !insideHandler(read) && isHeldIn(model, read.object, flow) ? callGivenValue(model, read) : undefined;
-      if (call && !steps.some((step) => step.call === call)) steps.push(stepOf('connection-id', call, calleeName(call)));
-    }
+    const steps = found.map((step): SessionStep => ({
+      ...step,
+      afterReconnect: subject.automaticReconnect ? restoration(reconnectedHandlers.map((registration) => registration.arguments[0]), step, true) : undefined,
+      afterRestart: restarts.length > 0 ? restoration(restarts.map((registration) => registration.call.arguments[0]), step, false) : undefined,
+      trigger: eventTriggerOf(model, step.call),
+    }));
     steps.sort((a, b) => a.call.range[0] - b.call.range[0]);
     result.push({ subject, reconnectedHandlers, restarts, steps });
   }
   return result;
+}
+
+/** A session step before its reconnect paths are judged. */
+type FoundStep = Pick<SessionStep, 'call' | 'idLocal' | 'joinsThrough' | 'kind' | 'method'>;
+
+/**
+ * The steps a read of the connection's id starts: each call it is handed to, a group join when the
+ * request shows one (core/connection-ids.ts). An id kept in a local counts only for group joins.
+ */
+function idSteps(model: SignalRModel, read: TSESTree.MemberExpression, flow: ConnectionFlow, found: readonly FoundStep[], insideHandler: (node: Node) => boolean): FoundStep[] {
+  const steps: FoundStep[] = [];
+  for (const handOff of handOffs(idUsesOf(model, read))) {
+    const { call, local } = handOff;
+    if (insideHandler(call) || [...found, ...steps].some((step) => step.call === call)) continue;
+    const joinName = idGroupJoinName(model, handOff, (node) => isHeldIn(model, node, flow));
+    if (joinName) steps.push({ kind: 'group-join', call, method: joinName, joinsThrough: 'request', idLocal: local });
+    else if (local === undefined) steps.push({ kind: 'connection-id', call, method: calleeName(call), joinsThrough: undefined, idLocal: undefined });
+  }
+  return steps;
+}
+
+/** Does a reconnect path with these facts repeat `step`? A request join: also when it hands the new id to a call. */
+function restores(facts: ReachFacts, step: FoundStep): boolean {
+  if (step.kind === 'connection-id') return facts.connectionId;
+  return facts.joins || (step.joinsThrough === 'request' && facts.idHanded);
+}
+
+function calleeName(call: TSESTree.CallExpression): string {
+  const method = calledMethod(call);
+  if (method) return method.name;
+  const callee = skipWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'a call';
 }
 
 /**
@@ -188,65 +228,15 @@ function isJQueryEventShorthand(model: SignalRModel, fn: FunctionNode): boolean 
   return object.type === AST_NODE_TYPES.CallExpression && model.isJQuery(object.callee);
 }
 
-/** The call that `value` is handed to: as an argument, or inside an object, array or template literal argument. Not a log. */
-function callGivenValue(model: SignalRModel, value: Node): TSESTree.CallExpression | undefined {
-  let current = outermostWrapper(value);
-  for (let parent = current.parent; parent; current = outermostWrapper(parent), parent = current.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.CallExpression:
-        if (!parent.arguments.includes(current as TSESTree.CallExpressionArgument) || isLogCall(model, parent)) return undefined;
-        // \`JSON.stringify({ id })\`, \`encodeURIComponent(id)\`: the value goes on, encoded.
-        if (isInertCall(model, parent)) continue;
-        return parent;
-      case AST_NODE_TYPES.NewExpression:
-        // `new URLSearchParams({ connectionId })`, `new Request(url)`: the value goes on with the object.
-        continue;
-      case AST_NODE_TYPES.Property:
-      case AST_NODE_TYPES.ObjectExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.TemplateLiteral:
-        continue;
-      case AST_NODE_TYPES.BinaryExpression:
-        if (parent.operator !== '+') return undefined;
-        continue;
-      default:
-        return undefined;
-    }
-  }
-  return undefined;
-}
-
-function calleeName(call: TSESTree.CallExpression): string {
-  const method = calledMethod(call);
-  if (method) return method.name;
-  const callee = skipWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'a call';
-}
-
-/** `console.log(…)`, `logger.info(…)`. */
-function isLogCall(model: SignalRModel, call: TSESTree.CallExpression): boolean {
-  const method = calledMethod(call);
-  if (method && LOGGING_METHODS.includes(method.name)) return true;
-  const object = method && skipWrappers(method.object);
-  return object?.type === AST_NODE_TYPES.Identifier && object.name === 'console' && isInertGlobal(model, object);
-}
-
-/** Calls that restore nothing and cannot hide code that does: logs, globals such as `Math`, React state setters. */
-function isInertCall(model: SignalRModel, call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  if (isStateSetter(model, callee)) return true;
-  let root: Node = callee;
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-  if (root.type === AST_NODE_TYPES.Identifier && isInertGlobal(model, root)) return true;
-  const method = calledMethod(call);
-  return method !== undefined && LOGGING_METHODS.includes(method.name);
-}
-
 interface ReachFacts {
   /** A group join on the connection runs. */
   readonly joins: boolean;
   /** The connection id is read (the connection's `connectionId`, or the handler's own argument). */
   readonly connectionId: boolean;
+  /** The new connection id is handed to a call (not a log): a request may repeat a join with it. */
+  readonly idHanded: boolean;
+  /** The new connection id is kept (React state, a field, a test): code the analysis does not follow may use it. */
+  readonly idKept: boolean;
   /** It calls code the file cannot see, or the handler itself is not visible. */
   readonly opaque: boolean;
 }
@@ -263,20 +253,23 @@ class Reach {
     this.graph = callGraphOf(model);
   }
 
-  of(handler: Node | undefined): ReachFacts {
+  /** `idArgument`: the handler's first parameter is the new connection id (`onreconnected`'s, not `onclose`'s error). */
+  of(handler: Node | undefined, idArgument: boolean): ReachFacts {
     const fn = handler && functionDenotedBy(this.model, handler);
-    if (!fn) return { joins: false, connectionId: false, opaque: true };
-    const facts = { joins: false, connectionId: fn.params.length > 0 && this.usesFirstParameter(fn), opaque: false };
+    if (!fn) return { joins: false, connectionId: false, idHanded: false, idKept: false, opaque: true };
+    const facts = { joins: false, connectionId: fn.params.length > 0 && this.usesFirstParameter(fn), idHanded: false, idKept: false, opaque: false };
+    if (idArgument) for (const read of this.firstParameterReads(fn)) this.noteIdUses(idUsesOf(this.model, read), facts);
     this.visit(fn, facts, new Set(), 0);
     return facts;
   }
 
-  private visit(fn: FunctionNode, facts: { joins: boolean; connectionId: boolean; opaque: boolean }, seen: Set<FunctionNode>, depth: number): void {
+  private visit(fn: FunctionNode, facts: MutableFacts, seen: Set<FunctionNode>, depth: number): void {
     if (seen.has(fn)) return;
     seen.add(fn);
     walk(fn.body, (node) => {
       if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === CONNECTION_ID && isHeldIn(this.model, node.object, this.flow)) {
         facts.connectionId = true;
+        this.noteIdUses(idUsesOf(this.model, node), facts);
       }
       if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
       if (this.joins.has(node)) facts.joins = true;
@@ -307,9 +300,21 @@ class Reach {
     return isInertCall(this.model, call);
   }
 
+  private noteIdUses(uses: readonly IdUse[], facts: MutableFacts): void {
+    if (uses.some((use) => use.kind === 'handed')) facts.idHanded = true;
+    if (uses.some((use) => use.kind === 'kept')) facts.idKept = true;
+  }
+
   private usesFirstParameter(fn: FunctionNode): boolean {
+    return this.firstParameterReads(fn).length > 0;
+  }
+
+  /** Where the handler reads its first parameter: `onreconnected`'s new connection id. */
+  private firstParameterReads(fn: FunctionNode): TSESTree.Identifier[] {
     const parameter = fn.params[0];
     const variable = parameter?.type === AST_NODE_TYPES.Identifier ? this.model.variableOf(parameter) : undefined;
-    return variable !== undefined && variable.references.some((reference) => reference.isRead());
+    return variable?.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Identifier) ?? [];
   }
 }
+
+type MutableFacts = { -readonly [K in keyof ReachFacts]: ReachFacts[K] };

@@ -56,6 +56,9 @@ export const CONNECTION_METHODS = {
   onreconnected: 'onreconnected',
 } as const;
 
+/** The property of a connection that holds its id (`HubConnection.connectionId`). */
+export const CONNECTION_ID = 'connectionId';
+
 /** `IHttpConnectionOptions` properties (the second argument of `withUrl`). */
 export const HTTP_OPTIONS = {
   skipNegotiation: 'skipNegotiation',

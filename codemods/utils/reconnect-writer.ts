@@ -376,6 +376,8 @@ export class Writer {
 
   /** The text of `step`'s call as an `onreconnected` handler at `place` repeats it, or why it cannot. */
   private repeatableCall(step: SessionStep, place: RegistrationPlace): { text: string } | string {
+    // The copy would run with the id of the first connection, which a reconnect made stale.
+    if (step.idLocal) return `sends the connection id kept in \`${step.idLocal}\` before it, which is the old id after a reconnect`;
     const unknown = this.unknownAt(step.call, place.statement);
     if (unknown) return `must run again after a reconnect, but it uses \`${unknown}\`, which is not known where the connection is built`;
     if (!this.style.language.arrows && usesThis(step.call)) return 'uses `this`, which a `function` handler would change';

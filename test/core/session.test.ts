@@ -83,4 +83,42 @@ const chat = connection.createHubProxy('chat');
 connection.start().done(() => chat.invoke('JoinGroup', 'lobby'));`).sessions,
     ).toEqual([]);
   });
+
+  it('counts a request that hands the server the connection id with a group as a group join', () => {
+    const { sessions, text } = sessionsOf(`import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+connection.onreconnected((id) => console.log('back as', id));
+await connection.start();
+await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) });
+const id = connection.connectionId;
+const body = { connectionId: id, room: 'lobby' };
+await fetch('/api/rooms/join', { method: 'POST', body: JSON.stringify(body) });
+await fetch('/api/registerPushToken', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId }) });
+await fetch('/api/presence', { method: 'POST', body: JSON.stringify({ connectionId: id }) });`);
+    expect(sessions[0]!.steps.map((step) => [step.kind, step.method, step.joinsThrough, step.idLocal, step.afterReconnect, text(step.call).slice(0, 22)])).toEqual([
+      ['group-join', 'POST /api/addToGroup', 'request', undefined, 'no', "fetch('/api/addToGroup"],
+      // Through two locals: the id, then the body built from it.
+      ['group-join', 'POST /api/rooms/join', 'request', 'id', 'no', "fetch('/api/rooms/join"],
+      // The id alone, to an endpoint about no group: a connection-id step, which the rule leaves alone.
+      ['connection-id', 'fetch', undefined, undefined, 'yes', "fetch('/api/registerPu"],
+      // Kept in a local and about no group: not a step (the analysis follows locals only for joins).
+    ]);
+  });
+
+  it('says a request join is repeated when a reconnect handler hands the new id on, unknown when it keeps it', () => {
+    const rejoin = (handler: string) =>
+      sessionsOf(`import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+let current: string | undefined;
+const post = (url: string, data: object) => fetch(url, { method: 'POST', body: JSON.stringify(data) });
+connection.onreconnected(${handler});
+await connection.start();
+await post('/api/joinGroup', { connectionId: connection.connectionId, group: 'orders' });`).sessions[0]!.steps.map((step) => step.afterReconnect);
+    expect(rejoin(`(id) => post('/api/joinGroup', { connectionId: id, group: 'orders' })`)).toEqual(['yes']);
+    expect(rejoin(`() => post('/api/joinGroup', { connectionId: connection.connectionId, group: 'orders' })`)).toEqual(['yes']);
+    expect(rejoin(`(id) => post('/api/joinGroup', { connectionId: id ?? '', group: 'orders' })`)).toEqual(['yes']);
+    expect(rejoin(`(id) => { current = id; }`)).toEqual(['unknown']);
+    expect(rejoin(`(id) => console.warn('reconnected', id)`)).toEqual(['no']);
+    expect(rejoin(`() => { current = undefined; }`)).toEqual(['no']);
+  });
 });

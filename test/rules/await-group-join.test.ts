@@ -173,6 +173,13 @@ export async function enter(endpoint: string, group: string, id: string) {
   fetch(\`\${endpoint}/api/v1/profiles/\${id}\`, { method: 'PUT' });
   fetch(\`\${endpoint}/api/v1/hubs/chat/groups/\${group}/connections/\${id}\`);
 }`,
+    // A join through the app's own endpoint (serverless mode) is left to rejoin-groups-on-reconnect:
+    // which message could miss it, sent through which server, the file does not say.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').build();
+await connection.start();
+fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) });
+await fetch('/api/sendToGroup', { method: 'POST', body: JSON.stringify({ groupName: 'orders', text: 'hi' }) });`,
     // A send on another connection, or before the join, does not race a \`void\`ed join.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const chat = new HubConnectionBuilder().withUrl('/hubs/chat').build();

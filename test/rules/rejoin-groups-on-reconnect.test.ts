@@ -237,3 +237,186 @@ export async function enter(room: string) {
     },
   ],
 });
+
+// Serverless mode (Azure SignalR Service with Azure Functions): the client hands its own connection
+// id with a group to an app endpoint, whose `signalRGroupActions` binding adds it to the group.
+ruleTester.run('rejoin-groups-on-reconnect (joins through the connection id)', rule, {
+  valid: [
+    // The handler posts its argument, the new id, to the same endpoint.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+const groupName = 'orders';
+connection.onreconnected(async (connectionId) => {
+  await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId, groupName }) });
+});
+await connection.start();
+await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName }) });`,
+    // ... or calls the function that joins, which reads the connection's id again.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import axios from 'axios';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+async function joinGroup(group: string): Promise<void> {
+  await axios.post('/api/joinGroup', { connectionId: connection.connectionId, group });
+}
+connection.onreconnected(() => joinGroup('orders'));
+await connection.start();
+await joinGroup('orders');`,
+    // ... or hands the connection's new id to a function of this file.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+function subscribeToTopic(id: string | null, topic: string) {
+  return fetch(\`/api/topics/\${topic}/subscribe\`, { method: 'POST', body: JSON.stringify({ id }) });
+}
+connection.onreconnected(() => subscribeToTopic(connection.connectionId, 'prices'));
+await connection.start();
+await subscribeToTopic(connection.connectionId, 'prices');`,
+    // Nothing reconnects: no automatic reconnect, no restart (require-reconnect's business).
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').build();
+await connection.start();
+await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) });`,
+    // Stateful reconnect alone resumes the same connection, id and groups included: nothing reconnects with a new id.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withStatefulReconnect().build();
+await connection.start();
+await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) });`,
+    // The id goes to an endpoint that is about no group: not a join (this rule reports only lost groups).
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+await connection.start();
+await fetch('/api/registerPushToken', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, token: 'abc' }) });`,
+    // A message to a room, with the sender's id so the server can leave the sender out: a group, but no join.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+await connection.start();
+export function say(room: string, text: string) {
+  return fetch(\`/api/rooms/\${room}/messages\`, { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, text }) });
+}`,
+    // A bare "join" with no group in sight: presence ("I am online"), not group membership.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+await connection.start();
+await fetch('/api/join', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, userName: 'ada' }) });`,
+    // The id goes to the app's own log and to a notice whose prose mentions a join: they request nothing.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+declare function addLog(text: string, details: object): void;
+declare function notify(text: string, id: string | null): void;
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+export async function open(group: string) {
+  await connection.start();
+  addLog('joinGroup', { connectionId: connection.connectionId, group });
+  notify(\`Join group \${group} requested\`, connection.connectionId);
+}`,
+    // The handler keeps the new id in React state: an effect this rule does not follow may join with it.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+export function Orders() {
+  const [, setConnectionId] = useState<string | null>(null);
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+    connection.onreconnected((id) => setConnectionId(id ?? null));
+    connection.start().then(() => fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) }));
+    return () => void connection.stop();
+  }, []);
+  return null;
+}`,
+    // The handler calls code the file cannot see: it may join again.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { resync } from './sync';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+connection.onreconnected(() => resync());
+await connection.start();
+await fetch('/api/addToGroup', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName: 'orders' }) });`,
+    // An onclose restart through the function that starts and joins.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').build();
+async function start(): Promise<void> {
+  try {
+    await connection.start();
+    await fetch('/api/groups/join', { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, group: 'orders' }) });
+  } catch {
+    setTimeout(start, 2000 + Math.random() * 3000);
+  }
+}
+connection.onclose(() => setTimeout(start, 1000 + Math.random() * 4000));
+start();`,
+  ],
+  invalid: [
+    // fetch with the connection's id in a JSON body; the handler only logs the new id and sets state.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useState } from 'react';
+const apiBase = import.meta.env.VITE_API;
+export function Orders({ groupName }: { groupName: string }) {
+  const [status, setStatus] = useState('offline');
+  useEffect(() => {
+    const connection = new HubConnectionBuilder().withUrl(apiBase).withAutomaticReconnect().build();
+    connection.onreconnected((connectionId) => {
+      console.log('reconnected as', connectionId);
+      setStatus('online');
+    });
+    connection.start().then(() =>
+      fetch(\`\${apiBase}/api/addToGroup\`, { method: 'POST', body: JSON.stringify({ connectionId: connection.connectionId, groupName }) }),
+    );
+    return () => void connection.stop();
+  }, [groupName]);
+  return status;
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 13, column: 7, data: { method: 'POST …/api/addToGroup' } }],
+    },
+    // axios, with the id read into a local first.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import axios from 'axios';
+const connection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+connection.onreconnected(() => console.info('back'));
+export async function watch(room: string) {
+  await connection.start();
+  const connectionId = connection.connectionId;
+  await axios.post('/api/joinRoom', { connectionId, room });
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 8, column: 9, data: { method: 'POST /api/joinRoom' } }],
+    },
+    // The connection in a React ref; the request's URL is a variable whose name says what it does.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useRef } from 'react';
+export function useGroup(addToGroupUrl: string, group: string) {
+  const connectionRef = useRef<HubConnection | null>(null);
+  useEffect(() => {
+    connectionRef.current = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+    connectionRef.current.start().then(() =>
+      fetch(addToGroupUrl, { method: 'POST', body: JSON.stringify({ connectionId: connectionRef.current?.connectionId, group }) }),
+    );
+    return () => void connectionRef.current?.stop();
+  }, [addToGroupUrl, group]);
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 8, column: 7, data: { method: 'fetch' } }],
+    },
+    // A class holding the connection in a field; an Azure Functions route in lowercase.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import axios from 'axios';
+export class Notifications {
+  private connection: HubConnection = new HubConnectionBuilder().withUrl('/api').withAutomaticReconnect().build();
+  async open(team: string): Promise<void> {
+    await this.connection.start();
+    await axios.post('/api/addtogroup', { connectionId: this.connection.connectionId, team });
+  }
+}`,
+      errors: [{ messageId: 'notRejoinedAfterReconnect', line: 7, column: 11, data: { method: 'POST /api/addtogroup' } }],
+    },
+    // A function of this file that joins, given the id; an onclose restart that does not call it again.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/api').build();
+async function addToGroup(connectionId: string | null, groupName: string) {
+  await fetch('/api/negotiate/groups', { method: 'POST', body: JSON.stringify({ connectionId, groupName }) });
+}
+connection.onclose(() => setTimeout(() => connection.start(), 1000 + Math.random() * 4000));
+await connection.start();
+await addToGroup(connection.connectionId, 'orders');`,
+      errors: [{ messageId: 'notRejoinedAfterRestart', line: 8, column: 7, data: { method: 'addToGroup' } }],
+    },
+  ],
+});
