@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from './ast.js';
 import { contains, enclosingFunction, isFunction, outermostWrapper, skipWrappers, staticPropertyName, walk } from './ast.js';
 import { DEFAULT_EXPORT, exportedName, MODULE_OBJECT, ownExports } from './exports.js';
+import { isOwnLocal } from './factories.js';
 import { functionOf } from './functions.js';
 import type { GroupJoin } from './group-joins.js';
 import { groupJoins } from './group-joins.js';
@@ -245,9 +246,18 @@ function returnedConnection(model: SignalRModel, fn: FunctionNode): FunctionFact
     if (!connection) return undefined;
     flavour ??= connection.flavour;
     const createdHere = connection.creations.length > 0 && connection.creations.every((creation) => contains(fn, creation));
-    if (!createdHere || connection.kind === 'field') fresh = false;
+    if (!createdHere || !isHeldPerCall(connection, fn)) fresh = false;
   }
   return flavour && { flavour, fresh };
+}
+
+/**
+ * Each call of `fn` has its own `connection`: a creation in place, or a local of `fn`. A field or a
+ * module-level variable that `fn` fills lazily (`if (!cached) cached = build()`) is kept across calls.
+ */
+function isHeldPerCall(connection: Connection, fn: FunctionNode): boolean {
+  if (connection.kind === 'value') return true;
+  return connection.kind === 'variable' && connection.variable !== undefined && isOwnLocal(fn, connection.variable);
 }
 
 /**

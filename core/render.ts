@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from './ast.js';
 import { contains, isFunction, skipWrappers, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
+import { returnsNewConnection } from './factories.js';
 import type { SignalRModel } from './model.js';
 import { isImportedFrom } from './model/imports.js';
 import { renderingFunctionName } from './owners/react-component.js';
@@ -83,23 +84,17 @@ function ownCreations(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpre
 
 /**
  * `call` returns a connection it has just built: `….build()`, `$.hubConnection(…)`, or a function of
- * this file whose every `return` gives one it builds. A getter that returns a kept one does not.
+ * this file that returns one it builds (core/factories.ts). A getter that returns a kept one does not.
  */
 function buildsNewConnection(model: SignalRModel, call: TSESTree.CallExpression, depth: number): boolean {
   if (model.isBuildCall(call) || model.classicCreations.includes(call)) return true;
   const callee = depth < MAX_FACTORY_DEPTH ? callGraphOf(model).calleeOf(call) : undefined;
-  if (!callee) return false;
-  const returned: Node[] = [];
-  if (callee.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(callee.body);
-  else {
-    walkOwn(callee, (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? node);
-    });
-  }
-  return returned.length > 0 && returned.every((value) => {
-    const target = skipWrappers(value);
-    return target.type === AST_NODE_TYPES.CallExpression && buildsNewConnection(model, target, depth + 1);
-  });
+  return callee !== undefined && returnsNewConnection(model, callee, (value) => isNewConnection(model, value, depth + 1));
+}
+
+function isNewConnection(model: SignalRModel, value: Node, depth: number): boolean {
+  const target = skipWrappers(value);
+  return target.type === AST_NODE_TYPES.CallExpression && buildsNewConnection(model, target, depth);
 }
 
 /**

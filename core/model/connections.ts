@@ -1,13 +1,15 @@
 // Which expressions are connections: a creation used in place (`<builder>.build()`, `$.hubConnection()`,
 // `$.connection.hub`, a local function returning one), or a variable, field, ref or React state that
-// holds one; with type information, also values whose type is `HubConnection`.
+// holds one; with type information, also values whose type is `HubConnection`. A call of a local
+// getter that returns a connection it keeps (`return cached`) is that kept connection, not a creation.
 import type { Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
-import { calledMethod, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
+import { calledMethod, contains, isFunction, skipWrappers, staticPropertyName, walk } from '../ast.js';
 import type { ClassNode, ClientFlavour, Connection, ModelOptions, SignalRModel } from '../model.js';
+import { returnedValues } from '../factories.js';
 import { CLASSIC_CONNECTION_FACTORY, CLASSIC_CONNECTION_NAMESPACE, CLASSIC_GENERATED_HUB, EXPORTS, WEB_PUBSUB_CLIENT_EXPORTS } from '../signalr.js';
 import { isBuildCall } from './builders.js';
 import { isBoundOnce } from './aliases.js';
@@ -43,7 +45,7 @@ export class ConnectionIndex {
       // `return useMemo(() => build(), [url])` in a custom hook: the hook gives a connection back.
       const memoised = memoisedValue(this.bindings, target);
       if (memoised && depth < 2) return this.creationFlavour(memoised, depth + 1);
-      if (depth < 2) {
+      if (depth < 2 && !this.keptConnectionReturnedBy(target)) {
         const returned = this.returnedCreationFlavour(target, depth);
         if (returned) return returned;
       }
@@ -92,7 +94,7 @@ export class ConnectionIndex {
       }
       return this.linkedConnection(target) ?? this.typedConnection(target);
     }
-    if (target.type === AST_NODE_TYPES.CallExpression) return this.linkedConnection(target);
+    if (target.type === AST_NODE_TYPES.CallExpression) return this.keptConnectionReturnedBy(target) ?? this.linkedConnection(target);
     return undefined;
   }
 
@@ -294,6 +296,24 @@ export class ConnectionIndex {
     return holder && this.memo(propertyKey(holder, property), () => this.propertyConnection(holder, (init as TSESTree.Identifier).name, property));
   }
 
+  /**
+   * For a call of a getter of this file, the connection it keeps and returns on every path: `if
+   * (!cached) cached = build(); return cached;`. Each call gives that same connection, not a new one.
+   */
+  private keptConnectionReturnedBy(call: TSESTree.CallExpression): Connection | undefined {
+    const fn = localFunction(this.bindings, call.callee);
+    if (!fn) return undefined;
+    let kept: Connection | undefined;
+    for (const value of returnedValues(fn)) {
+      const target = skipWrappers(value);
+      const readsSlot = target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression;
+      const connection = readsSlot ? this.connectionOf(target) : undefined;
+      if (!connection || (kept && connection !== kept) || !isKeptAcrossCalls(connection, fn)) return undefined;
+      kept = connection;
+    }
+    return kept;
+  }
+
   /** A call of a function declared in this file whose every `return` gives a connection. */
   private returnedCreationFlavour(call: TSESTree.CallExpression, depth: number): ClientFlavour | undefined {
     const fn = localFunction(this.bindings, call.callee);
@@ -312,6 +332,13 @@ export class ConnectionIndex {
     });
     return allReturnConnections ? flavour : undefined;
   }
+}
+
+/** The slot outlives a call of `fn`: a field, a property, a variable declared outside `fn` (not one of its locals or parameters). */
+function isKeptAcrossCalls(connection: Connection, fn: FunctionNode): boolean {
+  if (connection.kind === 'field' || connection.kind === 'property') return true;
+  const def = connection.kind === 'variable' ? connection.variable?.defs[0] : undefined;
+  return def !== undefined && !contains(fn, def.node);
 }
 
 /** `$.hubConnection(…)`. */

@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, contains, enclosingFunction, isFunction, outermostWrapper, walk } from '../ast.js';
 import { functionExportOf, isExportedFunction, isExportedValue, isExportedVariable } from '../exports.js';
+import { functionReturningLocal } from '../factories.js';
 import type { ConnectionFlow, HandOff } from '../flow.js';
 import { followConnection, isOnConnection } from '../flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
@@ -221,14 +222,17 @@ class Analyser {
     return subjects;
   }
 
-  /** The local functions that return `creation`, directly or through another such function (`createConnection()`). */
+  /**
+   * The local functions that return `creation`, directly, through a local of their own (`const hub =
+   * build(); return hub;`) or through another such function (`createConnection()`).
+   */
   private factoriesOf(creation: Node): Set<FunctionNode> {
     const factories = new Set<FunctionNode>();
     let returned: Node[] = [creation];
     for (let depth = 0; depth < 3 && returned.length > 0; depth++) {
       const next: Node[] = [];
       for (const value of returned) {
-        const fn = returningFunction(value);
+        const fn = returningFunction(value) ?? functionReturningLocal(this.model, value);
         if (!fn || factories.has(fn)) continue;
         factories.add(fn);
         next.push(...this.callsOf(fn));

@@ -67,6 +67,23 @@ export const groupService = new GroupService();
 
 export const sharedConnection = new HubConnectionBuilder().withUrl('/hubs/shared').withAutomaticReconnect().build();
 `,
+  // A getter of a connection built once and kept at module level, and a factory that returns a local.
+  'src/realtime/lazy.ts': `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+
+let cached: HubConnection | undefined;
+
+export function getConnection(): HubConnection {
+  if (!cached) cached = new HubConnectionBuilder().withUrl('/hubs/lazy').withAutomaticReconnect().build();
+  return cached;
+}
+
+export function openConnection(url: string): HubConnection {
+  const connection = new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+  connection.on('message', console.log);
+  return connection;
+}
+`,
   // Same names, nothing to do with SignalR.
   'src/lookalike/sockets.ts': `export function buildHubConnection(url: string) {
   return new WebSocket(url);
@@ -157,6 +174,25 @@ export async function second(url: string): Promise<void> {
 `,
     );
     expect(findings).toEqual(['signalr/require-stop 5:9', 'signalr/require-stop 10:9']);
+  });
+
+  it('takes a function that returns a local holding what it built for a factory, and a lazy getter for none', async () => {
+    const findings = await lint(
+      'src/jobs/lazy-start.ts',
+      `import { getConnection, openConnection } from '../realtime/lazy';
+
+export async function ping(url: string): Promise<void> {
+  const connection = openConnection(url);
+  await connection.start();
+}
+
+export async function pingShared(): Promise<void> {
+  const connection = getConnection();
+  await connection.start();
+}
+`,
+    );
+    expect(findings).toEqual(['signalr/require-stop 5:9']);
   });
 
   it('does not take a same-named function of an unrelated module for a factory', async () => {

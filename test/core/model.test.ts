@@ -150,6 +150,26 @@ c.start(); c.stop();`);
     expect(start!.creations).toHaveLength(1);
   });
 
+  it('gives a getter\'s kept connection for its calls, and a factory\'s call a new one', () => {
+    const { model: m, node: n } = parseSnippet(`import { HubConnectionBuilder } from '@microsoft/signalr';
+let cached;
+function getConnection() {
+  if (!cached) cached = new HubConnectionBuilder().withUrl('/hub').build();
+  return cached;
+}
+function createConnection() {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  return connection;
+}
+getConnection().start();
+createConnection().start();`);
+    const kept = m.connectionOf(n('cached', 'Identifier'));
+    expect(kept).toBeDefined();
+    expect(m.connectionOf(n('getConnection()', 'CallExpression'))).toBe(kept);
+    expect(m.creationFlavour(n('getConnection()', 'CallExpression'))).toBeUndefined();
+    expect(m.creationFlavour(n('createConnection()', 'CallExpression'))).toBe('core');
+  });
+
   it('recognises classic jQuery connections', () => {
     const { model: m, node: n } = parseSnippet(`const connection = $.hubConnection('/signalr');
 const generated = $.connection.hub;

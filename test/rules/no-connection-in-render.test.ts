@@ -66,6 +66,67 @@ export function Chat() {
   const connection = getConnection();
   return <div>{connection.state}</div>;
 }`,
+    // A getter whose local starts from a module-level one: it builds only when none is kept yet.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+let shared: HubConnection | undefined;
+function getConnection(url: string): HubConnection {
+  let connection = shared;
+  if (!connection) {
+    connection = new HubConnectionBuilder().withUrl(url).build();
+    shared = connection;
+  }
+  return connection;
+}
+export function useHub(url: string) {
+  const [connection] = useState(getConnection(url));
+  return connection;
+}`,
+    // A getter that returns the kept one on one path, even if it returns a local it built on another.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+let shared: HubConnection | undefined;
+function getConnection(url: string): HubConnection {
+  if (shared) return shared;
+  const connection = new HubConnectionBuilder().withUrl(url).build();
+  shared = connection;
+  return connection;
+}
+export function useHub(url: string) {
+  const ref = useRef(getConnection(url));
+  return ref.current;
+}`,
+    // A per-URL cache: the local holds the cached entry unless none is there yet.
+    `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+const connections = new Map<string, HubConnection>();
+function connectionFor(url: string): HubConnection {
+  let connection = connections.get(url);
+  if (!connection) {
+    connection = new HubConnectionBuilder().withUrl(url).build();
+    connections.set(url, connection);
+  }
+  return connection;
+}
+export function useHub(url: string) {
+  const [connection] = useState(connectionFor(url));
+  return connection;
+}`,
+    // A local that only names the module-level connection.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+const shared = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function getConnection() {
+  const connection = shared;
+  return connection;
+}
+export function useHub() {
+  const [connection] = useState(getConnection());
+  return connection;
+}`,
     // An event handler: runs on click, not on render.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 export function Connect() {
@@ -157,6 +218,64 @@ export function Chat() {
   return <div>{connectionRef.current.state}</div>;
 }`,
       errors: [{ messageId: 'builtInRefInitializer', line: 7, column: 32 }],
+    },
+    // A factory that keeps what it builds in a local, starts it, and returns the local.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+import { useState } from 'react';
+function createConnection(url: string) {
+  const hub = new signalR.HubConnectionBuilder().withUrl(url).build();
+  hub.start().catch(console.error);
+  return hub;
+}
+export const useTicker = (url: string) => {
+  const [hub] = useState(createConnection(url));
+  return hub;
+};`,
+      errors: [
+        {
+          messageId: 'builtInStateInitializer',
+          line: 9,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'useLazyInitializer',
+              output: `import * as signalR from '@microsoft/signalr';
+import { useState } from 'react';
+function createConnection(url: string) {
+  const hub = new signalR.HubConnectionBuilder().withUrl(url).build();
+  hub.start().catch(console.error);
+  return hub;
+}
+export const useTicker = (url: string) => {
+  const [hub] = useState(() => createConnection(url));
+  return hub;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // A local assigned after its declaration and configured before it is returned; no URL, no connection.
+    {
+      code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+function createConnection(url?: string) {
+  if (!url) return null;
+  let connection: HubConnection | null = null;
+  connection = new HubConnectionBuilder().withUrl(url).build();
+  connection.on('message', console.log);
+  return connection;
+}
+function connectTo(url: string) {
+  const connection = createConnection(url);
+  return connection;
+}
+export function Chat({ url }: { url: string }) {
+  const connectionRef = useRef(connectTo(url));
+  return <div>{connectionRef.current?.state}</div>;
+}`,
+      errors: [{ messageId: 'builtInRefInitializer', line: 15, column: 32 }],
     },
     // A default prop value, in a memo-wrapped component.
     {

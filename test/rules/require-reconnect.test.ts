@@ -125,6 +125,16 @@ function createConnection() {
 const connection = createConnection();
 connection.onclose(() => setTimeout(() => connection.start(), 2000 + Math.random() * 3000));
 await connection.start();`,
+    // The same through a local of the factory, configured before it is returned.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+function createConnection() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('message', console.log);
+  return connection;
+}
+const connection = createConnection();
+connection.onclose(() => setTimeout(() => connection.start(), 2000 + Math.random() * 3000));
+await connection.start();`,
     // Misusing the error argument is an attempt at a restart; valid-reconnect-policy reports the misuse.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
@@ -474,6 +484,18 @@ function createConnection() {
 const connection = createConnection();
 await connection.start();`,
       errors: [{ messageId: 'missingReconnect', line: 3, column: 59 }],
+    },
+    // ... also when the factory returns a local holding it.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+function createConnection() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('message', console.log);
+  return connection;
+}
+const connection = createConnection();
+await connection.start();`,
+      errors: [{ messageId: 'missingReconnect', line: 3, column: 71 }],
     },
     // A local function that gets the connection but registers no restart.
     {

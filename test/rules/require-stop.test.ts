@@ -24,6 +24,22 @@ export async function connect() {
 }`,
       filename: 'file.ts',
     },
+    // A getter of this file that builds the connection once and keeps it: starting it is no leak.
+    {
+      code: `import type { HubConnection } from '@microsoft/signalr';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+let cached: HubConnection | undefined;
+function getConnection(): HubConnection {
+  if (!cached) cached = new HubConnectionBuilder().withUrl('/hub').withAutomaticReconnect().build();
+  return cached;
+}
+export async function ping() {
+  const connection = getConnection();
+  await connection.start();
+  await connection.invoke('Ping');
+}`,
+      filename: 'file.ts',
+    },
     // Stopped on every path.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
@@ -750,6 +766,22 @@ export async function main() {
 }`,
       filename: 'file.ts',
       errors: [{ messageId: 'functionNotStopped', line: 5, column: 9 }],
+    },
+    // ... also when the factory returns a local that holds what it built.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+function createConnection() {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  connection.on('Message', console.log);
+  return connection;
+}
+export async function main() {
+  const connection = createConnection();
+  await connection.start();
+  await connection.invoke('X');
+}`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'functionNotStopped', line: 9, column: 9 }],
     },
     // Started where it is built: nothing can ever stop it.
     {
