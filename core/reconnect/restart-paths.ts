@@ -176,7 +176,7 @@ export class RestartTracer {
             return undefined;
           }
           const method = calledMethod(node);
-          if (method?.name === CONNECTION_METHODS.start) {
+          if (method?.name === CONNECTION_METHODS.start && !startsSomethingElse(this.model, method.object)) {
             const object = skipWrappers(method.object);
             const onErrorArgument = object.type === AST_NODE_TYPES.Identifier && errorParameter !== undefined && this.model.variableOf(object) === errorParameter;
             if (!onErrorArgument) startCalls.add(node);
@@ -420,4 +420,13 @@ function isNullish(node: Node): boolean {
 
 export function isInertGlobal(model: SignalRModel, identifier: TSESTree.Identifier): boolean {
   return INERT_GLOBALS.includes(identifier.name) && isUnboundGlobal(model, identifier);
+}
+
+/**
+ * `watch.start()` on `const watch = new Stopwatch()`: the start of an object the file shows is no
+ * connection. Other objects' starts (a field, a parameter, an import) may be a connection's.
+ */
+function startsSomethingElse(model: SignalRModel, object: Node): boolean {
+  const init = model.resolveConst(object);
+  return init?.type === AST_NODE_TYPES.NewExpression && model.creationFlavour(init) === undefined;
 }

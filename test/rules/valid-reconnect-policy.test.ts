@@ -5,6 +5,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-reconnect-policy', rule, {
   valid: [
+    // The start of something else the file builds (a stopwatch, an animation) is no restart.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { Stopwatch } from './stopwatch';
+const downtime = new Stopwatch();
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+connection.onclose(() => {
+  downtime.start();
+});
+connection.start().catch((error) => {
+  console.error(error);
+  downtime.start();
+});`,
     // Calls that run only once a start succeeded, or on a later event, leave a restart path as
     // certain as it was; calls before the restart still make it unknown, and a wait still counts.
     `import { EventEmitter } from '@angular/core';
@@ -343,6 +355,15 @@ export class Chat {
 player.disconnected(() => setTimeout(() => player.start(), 5000));`,
   ],
   invalid: [
+    // ... but a connection's start is, whatever creates it.
+    {
+      code: `import * as signalR from '@microsoft/signalr';
+const connection = new signalR.HubConnection('/hubs/chat');
+connection.onclose(() => {
+  void connection.start();
+});`,
+      errors: [{ messageId: 'restartWithoutDelay', line: 4, column: 8 }],
+    },
     // What a start's success callback or the code after an awaited start calls cannot change how the
     // failure is retried.
     {
