@@ -2,7 +2,8 @@
 // connection"). A started connection is followed from where it is created to every place that holds
 // it (core/flow.ts); the longest-lived holder decides the owner:
 //   - app lifetime (module level, a top-level IIFE, page-start callbacks, the callbacks of a promise
-//     chain run at the top level, a Vue plugin's install, root services): no stop needed;
+//     chain run at the top level, a function whose one mention is a call or page-start registration
+//     made there, a Vue plugin's install, root services): no stop needed;
 //   - handed off (returned, passed on, stored where this file cannot follow): the receiver's business;
 //   - bounded (a function, a request handler, a React effect, an Angular component, a Vue component):
 //     it must be stopped on the way out, in the place that owner runs on its way out.
@@ -22,7 +23,8 @@ import type { HandlerOwner } from './handler.js';
 import { handlersOf } from './handler.js';
 import { stopSites } from '../stops.js';
 import { isHeldForTheAppLifetime } from './module.js';
-import { isPageStartCallback, promiseChainOf } from './page-start.js';
+import { isPageStartCallback } from './page-start.js';
+import { isRunOnceByName, leftListening, onceRunnerOf } from './run-once.js';
 import type { ReactEffectOwner } from './react-effect.js';
 import { effectCallOf, isEffectHelper } from './react-effect.js';
 import type { ReactClassComponentOwner } from './react-class.js';
@@ -46,7 +48,7 @@ export type Owner =
  * Which lifecycle owns code at `node`: the React effect, Vue `setup`, Angular start-up method, request
  * handler or plain function it runs in (looking through IIFEs and Vue start hooks, which run once as
  * part of their enclosing scope), or the app for module level, page-start callbacks (also promise chains
- * that app-long code runs) and a Vue plugin's `install`.
+ * that app-long code runs, and functions that such code alone calls, once) and a Vue plugin's `install`.
  */
 export function ownerOfScope(model: SignalRModel, node: Node, filename: string): Owner {
   let innermost: FunctionNode | undefined;
@@ -70,13 +72,28 @@ export function ownerOfScope(model: SignalRModel, node: Node, filename: string):
 }
 
 /**
- * A promise chain's callback runs once per run of the chain: when app-long code (the top level, a
- * page-start callback, a top-level IIFE) runs the chain, the callback is page start code too. A chain
- * run by a function called many times (an event handler, a component) leaves its callback a function.
+ * Functions whose ownership is being decided: a function that only runs itself (`function poll() {
+ * …; poll(); }`) would otherwise ask about itself forever.
+ */
+const deciding = new Set<FunctionNode>();
+
+/**
+ * A function that runs once per run of the place that runs it (core/owners/run-once.ts: a promise
+ * chain's callback, a function named only where it is called or handed to page-start code): when
+ * app-long code (the top level, a page-start callback, a top-level IIFE, another such function) runs
+ * that place, the function is page start code too. One run by a function called many times (an event
+ * handler, a component) stays a function.
  */
 function isRunOnceByAppCode(model: SignalRModel, fn: FunctionNode, filename: string): boolean {
-  const chain = promiseChainOf(model, fn);
-  return chain !== undefined && ownerOfScope(model, chain, filename).kind === 'app';
+  if (deciding.has(fn)) return false;
+  const runner = onceRunnerOf(model, fn);
+  if (!runner) return false;
+  deciding.add(fn);
+  try {
+    return ownerOfScope(model, runner, filename).kind === 'app';
+  } finally {
+    deciding.delete(fn);
+  }
 }
 
 /**
@@ -109,6 +126,11 @@ export function ownerOfConnection(model: SignalRModel, start: TSESTree.CallExpre
     if (owner.kind === 'react-effect' && home !== owner.node && isFunction(home) && stopSites(model, home, flow).length > 0) owner = { kind: 'function', node: home };
   } else {
     owner = ownerOfScope(model, [...flow.creations][0]!, filename);
+  }
+  // A function that app code runs once by name (`main();`, `$(init)`) keeps for the app's life only a
+  // connection it leaves listening; one started to do a job and forgotten keeps a Node script alive.
+  if (owner.kind === 'app' && isFunction(owner.node) && isRunOnceByName(model, owner.node) && !leftListening(model, flow)) {
+    owner = { kind: 'function', node: owner.node };
   }
   // A plain function that hands a callback using the connection to others (a DOM listener, a timer)
   // means the connection outlives the call on purpose.

@@ -1,12 +1,12 @@
-// Callbacks that run once when the page starts (`DOMContentLoaded`, `load`, jQuery's ready, a promise
-// chain the start-up code runs): what they start lives as long as the page, like module-level code.
+// Callbacks that run once when the page starts (`DOMContentLoaded`, `load`, jQuery's ready): what they
+// start lives as long as the page, like module-level code. (A promise chain the start-up code runs:
+// core/owners/run-once.ts.)
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from '../ast.js';
 import { calledMethod, outermostWrapper, skipWrappers, staticPropertyName } from '../ast.js';
 import type { SignalRModel } from '../model.js';
-import { callbackRole } from '../promises.js';
 
 /** Browser objects whose `load`/`DOMContentLoaded` events fire once per page. */
 export const PAGE_OBJECTS: readonly string[] = ['window', 'document', 'globalThis', 'self'];
@@ -23,7 +23,15 @@ const JQUERY_ON = 'on';
  * document, `window.onload = fn`.
  */
 export function isPageStartCallback(model: SignalRModel, fn: FunctionNode): boolean {
-  const wrapper = outermostWrapper(fn);
+  return isPageStartCallbackSlot(model, fn);
+}
+
+/**
+ * `node` (a function written in place, or the name of one: `$(init)`, `window.onload = init`) stands
+ * where page-start code takes a callback.
+ */
+export function isPageStartCallbackSlot(model: SignalRModel, node: Node): boolean {
+  const wrapper = outermostWrapper(node);
   const parent = wrapper.parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === wrapper) {
     const left = skipWrappers(parent.left);
@@ -43,16 +51,6 @@ export function isPageStartCallback(model: SignalRModel, fn: FunctionNode): bool
   const onJQuery = jqueryObject.type === AST_NODE_TYPES.CallExpression && model.isJQuery(jqueryObject.callee);
   if (method.name === JQUERY_READY) return index === 0 && onJQuery;
   return method.name === JQUERY_ON && index === 1 && isStartEvent && onJQuery;
-}
-
-/**
- * The `.then(fn)`, `.catch(fn)` or `.finally(fn)` call that `fn` is a callback of. A promise settles
- * once, so its callback runs once each time the chain itself runs: a chain that page-start code runs
- * (`fetch('/negotiate').then((info) => …)` at the top level) runs its callbacks once per page load.
- */
-export function promiseChainOf(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpression | undefined {
-  const role = callbackRole(model, fn);
-  return role.kind === 'chained' ? role.call : undefined;
 }
 
 function isPageObject(model: SignalRModel, node: Node): boolean {

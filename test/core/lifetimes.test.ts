@@ -43,6 +43,29 @@ describe('ownerOfScope', () => {
     expect(ownerAt(`${IMPORT}setInterval(() => { fetch('/negotiate').then(() => { const c = ${BUILD}; }); }, 1000);`, BUILD).kind).toBe('function');
   });
 
+  it('gives a function that app code alone runs, once, the app lifetime', () => {
+    const main = `${IMPORT}async function main() { const c = ${BUILD}; }\n`;
+    expect(ownerAt(`${main}main().catch(console.error);`, BUILD)).toEqual({ kind: 'app', node: `async function main() { const c = ${BUILD}; }` });
+    expect(ownerAt(`${main}$(function () { void main(); });`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${main}function init() { main(); }\ninit();`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${main}$(main);`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${main}window.onload = main;`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${main}fetch('/negotiate').then(main);`, BUILD).kind).toBe('app');
+    expect(ownerAt(`${IMPORT}$.getJSON('/negotiate').always(() => { const c = ${BUILD}; });`, BUILD).kind).toBe('app');
+  });
+
+  it('leaves a function that may run more than once a function', () => {
+    const main = `${IMPORT}async function main() { const c = ${BUILD}; }\n`;
+    expect(ownerAt(`${main}main();\nmain();`, BUILD).kind).toBe('function');
+    expect(ownerAt(`${main}for (;;) main();`, BUILD).kind).toBe('function');
+    expect(ownerAt(`${main}setInterval(main, 1000);`, BUILD).kind).toBe('function');
+    expect(ownerAt(`${main}button.addEventListener('click', () => main());`, BUILD).kind).toBe('function');
+    expect(ownerAt(`${main}class Page { ready = main(); }`, BUILD).kind).toBe('function');
+    expect(ownerAt(`${IMPORT}export async function main() { const c = ${BUILD}; }\nmain();`, BUILD).kind).toBe('function');
+    // Two functions that only call each other: neither is run by app code.
+    expect(ownerAt(`${IMPORT}function a() { const c = ${BUILD}; b(); }\nfunction b() { a(); }`, BUILD).kind).toBe('function');
+  });
+
   it('does not take look-alikes of page-start callbacks for them', () => {
     // Another event, and a local `document` that is not the page's.
     expect(ownerAt(`${IMPORT}document.addEventListener('click', () => { const c = ${BUILD}; });`, BUILD).kind).toBe('function');

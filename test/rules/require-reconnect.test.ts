@@ -179,6 +179,37 @@ export function Feed() {
     connection.start().catch(console.error);
   });
 });`,
+    // A function that app code calls once (or hands to page-start code) keeps its connection for the
+    // app's life: judged, and these reconnect.
+    `async function main() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+  connection.on('ReceiveMessage', console.log);
+  await connection.start();
+}
+main().catch(console.error);`,
+    `function init() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  const start = () => connection.start().catch(() => setTimeout(start, 5000 + Math.random() * 25000));
+  connection.onclose(() => setTimeout(start, 1000 + Math.random() * 4000));
+  start();
+}
+$(init);`,
+    // Run once to do a job (nothing listens on it): a one-off run, require-stop's business.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+async function main(): Promise<void> {
+  const connection = new HubConnectionBuilder().withUrl('http://localhost:5000/hubs/chat').build();
+  await connection.start();
+  await connection.invoke('SendToGroup', 'ops', 'deployed');
+}
+main().catch(console.error);`,
+    // Called again from a click handler: one connection per click, require-stop's business.
+    `async function connect() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.onclose(() => console.log('closed'));
+  await connection.start();
+}
+connect();
+document.getElementById('retry').addEventListener('click', () => connect());`,
     // Classic client restarted from disconnected.
     `$(function () {
   var connection = $.hubConnection('/signalr');
@@ -617,6 +648,42 @@ await getToken().then(async (token) => {
   await connection.start();
 });`,
       errors: [{ messageId: 'missingReconnect', line: 4, column: 108 }],
+    },
+    // A function that app code runs once: `main()` at the top level, a named page-start callback, a
+    // named callback of a top-level promise chain, a jQuery deferred's callback.
+    {
+      code: `async function main() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  await connection.start();
+}
+main().catch(console.error);`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 79 }],
+    },
+    {
+      code: `function init() {
+  var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start();
+}
+document.addEventListener('DOMContentLoaded', init);`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 77 }],
+    },
+    {
+      code: `function setup(info) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.onclose(() => console.log('closed'));
+  connection.start().catch(console.error);
+}
+fetch('/api/negotiate').then((res) => res.json()).then(setup);`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 75 }],
+    },
+    {
+      code: `$.getJSON('/api/negotiate').done(function (info) {
+  var connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.start();
+});`,
+      errors: [{ messageId: 'missingReconnect', line: 2, column: 73 }],
     },
     // Classic client, created with $.hubConnection.
     {

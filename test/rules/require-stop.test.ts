@@ -447,6 +447,115 @@ loadSettings().catch(() => {
 });`,
       filename: 'file.ts',
     },
+    // A function of the file that app code calls once, and nothing else names: `main()` at the top
+    // level of a script or worker runs once per page or process, like a top-level IIFE.
+    {
+      code: `async function main() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', (user, message) => console.log(user, message));
+  await connection.start();
+}
+main().catch(console.error);`,
+      filename: 'file.js',
+    },
+    {
+      code: `function connect() {
+  var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start();
+}
+connect();`,
+      filename: 'file.js',
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const main = async (): Promise<void> => {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  connection.on('tick', (n: number) => console.log(n));
+  await connection.start();
+};
+await main();`,
+      filename: 'file.ts',
+    },
+    // Called by a page-start callback, or by another function that runs once; a named function
+    // expression known by two names, each used once at most.
+    {
+      code: `async function connect() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  await connection.start();
+}
+function init() {
+  void connect();
+}
+document.addEventListener('DOMContentLoaded', () => init());`,
+      filename: 'file.js',
+    },
+    {
+      code: `const start = async function run() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  await connection.start();
+};
+void start();`,
+      filename: 'file.js',
+    },
+    // Named callbacks that page-start code or a top-level promise chain takes by reference.
+    {
+      code: `function init() {
+  var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start().catch(console.error);
+}
+$(init);`,
+      filename: 'file.js',
+    },
+    {
+      code: `function init() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start().catch(console.error);
+}
+document.addEventListener('DOMContentLoaded', init);`,
+      filename: 'file.js',
+    },
+    {
+      code: `function init() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start().catch(console.error);
+}
+window.onload = init;`,
+      filename: 'file.js',
+    },
+    {
+      code: `function setup(info) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start().catch(console.error);
+}
+fetch('/api/negotiate').then((res) => res.json()).then(setup);`,
+      filename: 'file.js',
+    },
+    // jQuery deferred callbacks of a top-level request settle once, like `.then`.
+    {
+      code: `$.getJSON('/api/negotiate').done(function (info) {
+  var connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start();
+});`,
+      filename: 'file.js',
+    },
+    {
+      code: `function connect() {
+  var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.on('ReceiveMessage', console.log);
+  connection.start();
+}
+$.ajax({ url: '/api/settings' }).fail(console.error).always(connect);`,
+      filename: 'file.js',
+    },
     // Stored in a module-level variable.
     {
       code: `import { HubConnection, HubConnectionBuilder } from '@microsoft/signalr';
@@ -675,6 +784,161 @@ export function Feed() {
 }`,
       filename: 'file.tsx',
       errors: [{ messageId: 'functionNotStopped', line: 5, column: 10 }],
+    },
+    // Look-alikes of a function app code runs once: also called from a click handler, exported,
+    // called twice or in a loop, run by a timer, retried by itself, restarted from its own onclose
+    // (it runs again; the rule keeps reading each run as a call), only calling itself, or called from
+    // a field initialiser (once per instance).
+    {
+      code: `async function connect() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  await connection.start();
+}
+connect();
+document.getElementById('retry').addEventListener('click', () => connect());`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 9 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export async function main(): Promise<void> {
+  const connection = new HubConnectionBuilder().withUrl('/hub').build();
+  await connection.start();
+}
+await main();`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 9 }],
+    },
+    {
+      code: `async function connect(url) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(url).build();
+  await connection.start();
+}
+connect('/hubs/chat');
+connect('/hubs/news');`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 9 }],
+    },
+    {
+      code: `async function connect(url) {
+  const connection = new signalR.HubConnectionBuilder().withUrl(url).build();
+  await connection.start();
+}
+for (const url of ['/hubs/chat', '/hubs/news']) connect(url);`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 9 }],
+    },
+    {
+      code: `async function poll() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/status').build();
+  await connection.start();
+}
+setInterval(poll, 60000);`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 9 }],
+    },
+    {
+      code: `async function main() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  try {
+    await connection.start();
+  } catch (err) {
+    setTimeout(main, 5000);
+  }
+}
+main();`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 11 }],
+    },
+    {
+      code: `async function main() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.onclose(() => main());
+  await connection.start();
+}
+main();`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 9 }],
+    },
+    {
+      code: `async function watch() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/status').build();
+  await connection.start();
+  if (Math.random() > 0.5) await watch();
+}`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 9 }],
+    },
+    {
+      code: `function connect() {
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+  connection.start();
+  return 1;
+}
+class Page {
+  ready = connect();
+}`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 3 }],
+    },
+    // Run once, but to do a job: nothing listens on the connection, and the script never exits while
+    // it is open. A named page-start callback that only sends is checked the same way.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+async function main(): Promise<void> {
+  const connection = new HubConnectionBuilder().withUrl('http://localhost:5000/hubs/chat').build();
+  await connection.start();
+  await connection.invoke('SendToGroup', 'ops', 'deployed');
+}
+main().catch(console.error);`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 9 }],
+    },
+    {
+      code: `function init() {
+  var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/presence').build();
+  connection.start().then(function () { return connection.invoke('Hello'); });
+}
+$(init);`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 3 }],
+    },
+    // A class method called once at the top level, a component's own helper, and a named callback
+    // of a jQuery deferred that a click handler runs.
+    {
+      code: `class App {
+  async start() {
+    const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/chat').build();
+    await connection.start();
+  }
+}
+new App().start();`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 4, column: 11 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Feed() {
+  async function connect() {
+    const connection = new HubConnectionBuilder().withUrl('/hub').build();
+    await connection.start();
+  }
+  void connect();
+  return null;
+}`,
+      filename: 'file.tsx',
+      errors: [{ messageId: 'functionNotStopped', line: 5, column: 11 }],
+    },
+    {
+      code: `function setup(info) {
+  var connection = new signalR.HubConnectionBuilder().withUrl(info.url).build();
+  connection.start();
+}
+$('#connect').on('click', function () {
+  $.getJSON('/api/negotiate').done(setup);
+});`,
+      filename: 'file.js',
+      errors: [{ messageId: 'functionNotStopped', line: 3, column: 3 }],
     },
     // A function that starts a local connection and forgets it.
     {
