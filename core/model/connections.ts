@@ -321,16 +321,21 @@ export class ConnectionIndex {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.creationFlavour(fn.body, depth + 1);
     let flavour: ClientFlavour | undefined;
     let allReturnConnections = true;
+    // `if (shared) return shared; …; shared = c; return c;`: a lazy getter, whose calls share one connection.
+    let returnsKept = false;
     walk(fn.body, (node) => {
       if (node !== fn && isFunction(node)) return false;
       if (node.type === AST_NODE_TYPES.ReturnStatement) {
-        const returned = node.argument && (this.creationFlavour(node.argument, depth + 1) ?? this.connectionOf(node.argument)?.flavour);
+        const created = node.argument && this.creationFlavour(node.argument, depth + 1);
+        const held = node.argument && !created ? this.connectionOf(node.argument) : undefined;
+        if (held && isKeptAcrossCalls(held, fn)) returnsKept = true;
+        const returned = created ?? held?.flavour;
         if (returned) flavour ??= returned;
         else allReturnConnections = false;
       }
       return undefined;
     });
-    return allReturnConnections ? flavour : undefined;
+    return allReturnConnections && !returnsKept ? flavour : undefined;
   }
 }
 

@@ -40,6 +40,20 @@ export async function ping() {
 }`,
       filename: 'file.ts',
     },
+    // ... also when it returns the kept one early and the one it just built and kept last.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+let shared;
+function hubConnection() {
+  if (shared) return shared;
+  const connection = new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+  shared = connection;
+  return connection;
+}
+export async function refresh() {
+  const connection = hubConnection();
+  await connection.start();
+  await connection.invoke('Refresh');
+}`,
     // Stopped on every path.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
@@ -730,6 +744,22 @@ export class Feed {
     },
   ],
   invalid: [
+    // A function that builds a new connection on every path (early for one case, through a local for
+    // the other) is a factory: each call of refresh leaks one.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+function hubConnection(url) {
+  if (!url) return new HubConnectionBuilder().withUrl('/hubs/feed').withAutomaticReconnect().build();
+  const connection = new HubConnectionBuilder().withUrl(url).withAutomaticReconnect().build();
+  return connection;
+}
+export async function refresh(url) {
+  const connection = hubConnection(url);
+  await connection.start();
+  await connection.invoke('Refresh');
+}`,
+      errors: [{ messageId: 'functionNotStopped' }],
+    },
     // Look-alikes of a top-level promise chain: a chain run by a click handler, a timer, an exported
     // function or a component runs once per call; a handler a top-level chain registers repeats.
     {
