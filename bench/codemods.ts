@@ -1,11 +1,12 @@
 // Codemod benchmark: `signalr-codemod all --dry` against plain jscodeshift running the same
 // transforms over every file (one jscodeshift run per transform, as its CLI takes one `-t`), and
-// against `grep -rl` for the same text hints (the floor: reading every file once). Interleaved rounds,
+// against `grep -rl` for the same text hints (reading every file once), and against the least any run
+// on this stack must do (./floor.mjs: one parse and analysis of each SignalR file). Interleaved rounds,
 // medians; peak memory of each.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { TEXT_HINTS } from '../core/signalr.js';
 import type { CommandRun } from './measure.js';
@@ -34,6 +35,8 @@ export interface CodemodBenchmark {
   readonly grep: ToolMeasurement;
   readonly jscodeshift: ToolMeasurement | undefined;
   readonly cli: ToolMeasurement | undefined;
+  /** ./floor.mjs: start, discovery, text check, loading, one parse and analysis per SignalR file. */
+  readonly floor: ToolMeasurement | undefined;
   /** CLI / jscodeshift, median wall times. */
   readonly cliVsJscodeshift: number | undefined;
   /** CLI / grep, median wall times. */
@@ -42,6 +45,8 @@ export interface CodemodBenchmark {
   readonly cliVsJscodeshiftCpu: number | undefined;
   /** CLI / jscodeshift, peak RSS. */
   readonly cliVsJscodeshiftMemory: number | undefined;
+  /** floor / jscodeshift, median wall times: the lowest CLI / jscodeshift ratio this stack allows. */
+  readonly floorVsJscodeshift: number | undefined;
   /** Why a section did not run. */
   readonly notes: readonly string[];
 }
@@ -86,19 +91,21 @@ export async function benchmarkCodemods(
   const variants = [
     'grep',
     ...(canTransform && options.jscodeshift ? ['jscodeshift' as const] : []),
-    ...(canTransform && setup.cliPath ? ['cli' as const] : []),
+    ...(canTransform && setup.cliPath ? ['cli' as const, 'floor' as const] : []),
   ];
   const parsers = new Map(await Promise.all(setup.codemods.map(async (name) => [name, await exportedParserName(setup.repositoryRoot, name)] as const)));
 
   const samples = await interleave(variants, rounds, async (variant): Promise<Sample> => {
     if (variant === 'grep') return grepRun(root);
     if (variant === 'jscodeshift') return jscodeshiftRun(setup, parsers, root, cpus);
+    if (variant === 'floor') return floorRun(setup.repositoryRoot, root);
     return cliRun(setup.cliPath!, root, cpus);
   });
 
   const grep = summarise(samples.grep)!;
   const jscodeshift = summarise(samples.jscodeshift);
   const cli = summarise(samples.cli);
+  const floor = summarise(samples.floor);
   return {
     codemods: setup.codemods,
     cpus,
@@ -106,10 +113,12 @@ export async function benchmarkCodemods(
     grep,
     jscodeshift,
     cli,
+    floor,
     cliVsJscodeshift: cli && jscodeshift ? cli.medianMs / jscodeshift.medianMs : undefined,
     cliVsGrep: cli ? cli.medianMs / grep.medianMs : undefined,
     cliVsJscodeshiftCpu: cli?.medianCpuMs !== undefined && jscodeshift?.medianCpuMs !== undefined ? cli.medianCpuMs / jscodeshift.medianCpuMs : undefined,
     cliVsJscodeshiftMemory: memoryRatio(cli, jscodeshift),
+    floorVsJscodeshift: floor && jscodeshift ? floor.medianMs / jscodeshift.medianMs : undefined,
     notes: setup.notes,
   };
 }
@@ -239,6 +248,12 @@ async function cliRun(cliPath: string, root: string, cpus: number): Promise<Samp
     // An older or newer report shape: the timing still counts.
   }
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, treeRssKiB: run.treeRssKiB, files: changed };
+}
+
+async function floorRun(repositoryRoot: string, root: string): Promise<Sample> {
+  const run = await runCommand(process.execPath, [fileURLToPath(new URL('./floor.mjs', import.meta.url)), repositoryRoot, root]);
+  if (run.exitCode !== 0) throw commandFailure('bench/floor.mjs', run);
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssKiB: run.maxRssKiB, treeRssKiB: run.treeRssKiB, files: Number(run.stdout.trim()) };
 }
 
 function commandFailure(what: string, run: CommandRun): Error {
