@@ -55,8 +55,17 @@ export function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-/** The file each import resolved to (null: none), by importing folder and specifier. */
-const resolutionsByFolder = new Map<string, Map<string, string | null>>();
+/**
+ * An import that named no file, and the folders whose contents decided it: the file it names may be
+ * created later (an editor session), which changes one of them.
+ */
+interface Miss {
+  readonly bases: readonly string[];
+  readonly stamp: string;
+}
+
+/** The file each import resolved to, or the miss, by importing folder and specifier. */
+const resolutionsByFolder = new Map<string, Map<string, string | Miss>>();
 
 /**
  * The file a relative import names (extensions and `index` files tried as TypeScript and bundlers do),
@@ -78,30 +87,35 @@ export function resolveProjectImport(fromFile: string, specifier: string): strin
 function resolveImport(fromFile: string, specifier: string, folder: string = dirname(fromFile)): string | undefined {
   let resolutions = resolutionsByFolder.get(folder);
   if (!resolutions) resolutionsByFolder.set(folder, (resolutions = new Map()));
-  let resolved = resolutions.get(specifier);
-  if (resolved === undefined) {
-    const bases = isRelativeSpecifier(specifier) ? [resolve(folder, specifier)] : aliasCandidates(fromFile, specifier);
-    resolved = firstSourceFile(bases);
-    resolutions.set(specifier, resolved);
-  }
-  return resolved ?? undefined;
+  const known = resolutions.get(specifier);
+  if (typeof known === 'string') return known;
+  // A miss holds while the folders it looked in are unchanged: one stat each per turn, not one per candidate.
+  if (known && missStamp(known.bases) === known.stamp) return undefined;
+  const bases = known?.bases ?? (isRelativeSpecifier(specifier) ? [resolve(folder, specifier)] : aliasCandidates(fromFile, specifier));
+  const found = firstSourceFile(bases);
+  resolutions.set(specifier, found ?? { bases, stamp: missStamp(bases) });
+  return found;
 }
 
 /**
  * The first of `bases` that names a source file, cached by the paths themselves: every folder under one
  * tsconfig maps `react` (under a `baseUrl`) to the same paths, which are then looked up once.
  */
-const sourceFiles = new Map<string, string | null>();
+const sourceFiles = new Map<string, string>();
 
-function firstSourceFile(bases: readonly string[]): string | null {
-  if (bases.length === 0) return null;
+function firstSourceFile(bases: readonly string[]): string | undefined {
   const key = bases.join('\0');
   let found = sourceFiles.get(key);
   if (found === undefined) {
-    found = bases.reduce<string | undefined>((first, base) => first ?? findSourceFile(base), undefined) ?? null;
-    sourceFiles.set(key, found);
+    found = bases.reduce<string | undefined>((first, base) => first ?? findSourceFile(base), undefined);
+    if (found !== undefined) sourceFiles.set(key, found);
   }
   return found;
+}
+
+/** The modification times of the folders a look-up of `bases` reads: each base's folder, and the base itself (its `index` files). */
+function missStamp(bases: readonly string[]): string {
+  return bases.map((base) => `${folderStamp(dirname(base))}/${folderStamp(base)}`).join(',');
 }
 
 function findSourceFile(base: string): string | undefined {
@@ -149,6 +163,27 @@ function stampOf(path: string): string | undefined {
 }
 
 const stampsThisTurn = new Map<string, string | null>();
+
+/** A folder's modification time (a file added or removed changes it), read once per turn like `stampOf`'s; `-` when it is none. */
+function folderStamp(path: string): string {
+  const key = `${path}${sep}`;
+  let stamp = stampsThisTurn.get(key);
+  if (stamp === undefined) {
+    if (stampsThisTurn.size === 0) setImmediate(forgetStamps).unref();
+    stamp = readFolderStamp(path);
+    stampsThisTurn.set(key, stamp);
+  }
+  return stamp ?? '-';
+}
+
+function readFolderStamp(path: string): string | null {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isDirectory() ? String(stats.mtimeMs) : null;
+  } catch {
+    return null;
+  }
+}
 
 function forgetStamps(): void {
   stampsThisTurn.clear();

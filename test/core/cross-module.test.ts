@@ -589,6 +589,26 @@ describe('the prefilter for files that only import a SignalR module', () => {
   });
 });
 
+describe('imports of files that do not exist yet', () => {
+  it('resolves an import once its file is created, from the next turn of the event loop', async () => {
+    const from = join(fixture.root, 'src/drafts/page.ts');
+    mkdirSync(dirname(from), { recursive: true });
+    expect(resolveRelativeImport(from, './hub')).toBeUndefined();
+    expect(resolveRelativeImport(from, './realtime')).toBeUndefined();
+    await nextTurn();
+    // The editor creates the module, and a folder whose index module comes later.
+    writeFileSync(join(fixture.root, 'src/drafts/hub.ts'), `export const hub = null;\n`);
+    mkdirSync(join(fixture.root, 'src/drafts/realtime'));
+    await nextTurn();
+    expect(resolveRelativeImport(from, './hub')).toBe(join(fixture.root, 'src/drafts/hub.ts'));
+    expect(resolveRelativeImport(from, './realtime')).toBeUndefined();
+    await nextTurn();
+    writeFileSync(join(fixture.root, 'src/drafts/realtime/index.ts'), `export const realtime = null;\n`);
+    await nextTurn();
+    expect(resolveRelativeImport(from, './realtime')).toBe(join(fixture.root, 'src/drafts/realtime/index.ts'));
+  });
+});
+
 /** Lets the event loop turn, as it does between two lints in an editor or in `ESLint#lintFiles`. */
 function nextTurn(): Promise<void> {
   return new Promise((done) => setImmediate(done));
