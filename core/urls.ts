@@ -125,8 +125,8 @@ function isServiceClientPath(beforeQuery: string): boolean {
 
 /**
  * `withUrl(info.url, { accessTokenFactory: () => info.accessToken })`: the URL and the token of one
- * negotiate response (`NEGOTIATE_RESPONSE`, read from one object or destructured from one). A client
- * given those connects to the service's client endpoint, whatever the file shows of the URL's text.
+ * negotiate response (`NEGOTIATE_RESPONSE`, read from one object or destructured from one, which the
+ * file does not write itself). A client given those connects to the service's client endpoint.
  */
 export function isNegotiateResponseUrl(model: SignalRModel, url: Node, options: Node): boolean {
   const urlSource = responseOf(model, url, NEGOTIATE_RESPONSE.url);
@@ -138,18 +138,23 @@ export function isNegotiateResponseUrl(model: SignalRModel, url: Node, options: 
 
 /**
  * The response an expression reads `key` of: the variable of `response.key`, or the pattern of
- * `const { key } = response`. Undefined for anything else.
+ * `const { key } = response`. Undefined for anything else, and for an object literal of the file
+ * (`const info = { url: '/hubs/chat', accessToken }`), which is no response.
  */
 function responseOf(model: SignalRModel, node: Node, key: string): object | undefined {
   const target = skipWrappers(node);
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipWrappers(target.object);
-    return staticPropertyName(target) === key && object.type === AST_NODE_TYPES.Identifier ? model.variableOf(object) : undefined;
+    if (staticPropertyName(target) !== key || object.type !== AST_NODE_TYPES.Identifier || resolveObject(model, object)) return undefined;
+    return model.variableOf(object);
   }
   if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
   const property = model.variableOf(target)?.defs[0]?.name.parent;
   if (property?.type !== AST_NODE_TYPES.Property || staticPropertyName(property) !== key) return undefined;
-  return property.parent.type === AST_NODE_TYPES.ObjectPattern ? property.parent : undefined;
+  const pattern = property.parent;
+  const declarator = pattern.parent;
+  const written = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && resolveObject(model, declarator.init) !== undefined;
+  return pattern.type === AST_NODE_TYPES.ObjectPattern && !written ? pattern : undefined;
 }
 
 // ---- URL text ----

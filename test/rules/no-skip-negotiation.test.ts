@@ -72,6 +72,26 @@ const client = new WebPubSubServiceClient(conn, 'chat');
 client.withUrl?.('/x', { skipNegotiation: true });`,
   ],
   invalid: [
+    // An object the file writes, with the app server's hub URL in it, is no negotiate response.
+    {
+      code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+const info = { url: '/hubs/chat', accessToken: readToken() };
+new HubConnectionBuilder().withUrl(info.url, { accessTokenFactory: () => info.accessToken, skipNegotiation: true, transport: HttpTransportType.WebSockets }).build();`,
+      errors: [
+        {
+          messageId: 'breaksAzureNegotiation',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeSkipNegotiation',
+              output: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
+const info = { url: '/hubs/chat', accessToken: readToken() };
+new HubConnectionBuilder().withUrl(info.url, { accessTokenFactory: () => info.accessToken, transport: HttpTransportType.WebSockets }).build();`,
+            },
+          ],
+        },
+      ],
+    },
     // A URL and a token from different objects, or other properties: nothing says the URL is the service's.
     {
       code: `import { HubConnectionBuilder, HttpTransportType } from '@microsoft/signalr';
