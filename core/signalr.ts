@@ -40,6 +40,8 @@ export const BUILDER_METHODS = {
   build: 'build',
   withUrl: 'withUrl',
   withAutomaticReconnect: 'withAutomaticReconnect',
+  /** Keeps what is sent while the transport reconnects, in a buffer (client 8+). */
+  withStatefulReconnect: 'withStatefulReconnect',
 } as const;
 
 /** Methods of `HubConnection` (and, for start/stop, of the classic client's connection). */

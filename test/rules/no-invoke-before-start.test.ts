@@ -5,6 +5,30 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-invoke-before-start', rule, {
   valid: [
+    // In onreconnecting: after a wait, in a timer, behind a state check, on another connection, with
+    // stateful reconnect's buffer, or on a connection built elsewhere: none certainly fails.
+    `import { HubConnectionBuilder, HubConnectionState } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+const audit = new HubConnectionBuilder().withUrl('/hubs/audit').withAutomaticReconnect().build();
+connection.onreconnecting(async () => {
+  void audit.invoke('Log', 'reconnecting');
+  setTimeout(() => void connection.invoke('Ping'), 5000);
+  if (connection.state === HubConnectionState.Connected) void connection.send('Status', 'away');
+  await waitForNetwork();
+  await connection.invoke('Hello');
+});
+connection.onreconnected(() => connection.invoke('Hello'));`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().withStatefulReconnect().build();
+connection.onreconnecting(() => {
+  void connection.send('Status', 'away');
+});`,
+    `import type { HubConnection } from '@microsoft/signalr';
+export function watch(connection: HubConnection): void {
+  connection.onreconnecting(() => {
+    void connection.send('Status', 'away');
+  });
+}`,
     // Awaited first.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
@@ -213,6 +237,20 @@ await app.whenReady();
 await connection.start();`,
   ],
   invalid: [
+    // A send from onreconnecting, before the handler waits: the connection is reconnecting.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Presence {
+  private readonly connection = new HubConnectionBuilder().withUrl('/hubs/presence').withAutomaticReconnect().build();
+  constructor() {
+    this.connection.onreconnecting((error) => {
+      console.warn('reconnecting', error);
+      this.connection.invoke('SetStatus', 'away').catch(console.error);
+    });
+  }
+}`,
+      errors: [{ messageId: 'invokeWhileReconnecting', line: 7, column: 7, data: { call: "this.connection.invoke('SetStatus')" } }],
+    },
     // Job handlers go live before the start, and an await comes between.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
