@@ -85,6 +85,37 @@ export function runsAfterStart(model: SignalRModel, node: Node, connection: Conn
 }
 
 /**
+ * The start of `connection` that `node` provably runs after on its success path, in the run that made
+ * the start: after an `await` of it, in a `.then(…)`/`.finally(…)` continuation of its promise, or in a
+ * continuation of a promise made in such a continuation (`start().then(() => invoke().then(() => …))`).
+ * Not a timer callback, a `.catch(…)` (the failure path) or a handler registered there (it runs when
+ * something else happens).
+ */
+export function continuesStart(model: SignalRModel, node: Node, connection: Connection): StartRef | undefined {
+  let current = node;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const after = runsAfterStart(model, current, connection);
+    if (after) return after.how === 'timer' ? undefined : after;
+    const fn = enclosingFunction(current);
+    const chained = fn && successContinuationCall(model, fn);
+    if (!chained) return undefined;
+    current = chained;
+  }
+  return undefined;
+}
+
+/** The `.then(fn)` or `.finally(fn)` call when `fn` is a callback a promise runs on success. */
+function successContinuationCall(model: SignalRModel, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const role = callbackRole(model, fn);
+  return role.kind === 'chained' && runsOnSuccess(role.call, outermostWrapper(fn)) ? role.call : undefined;
+}
+
+function runsOnSuccess(call: TSESTree.CallExpression, callback: Node): boolean {
+  const method = calledMethod(call);
+  return (method?.name === PROMISE_METHODS.then && call.arguments[0] === callback) || method?.name === PROMISE_METHODS.finally;
+}
+
+/**
  * A `start()` of `connection` called before `node` in the same function (or module body), whether or
  * not it is awaited: directly, or through a function of this file that calls it before its first
  * `await` (`this.startConnection(); setTimeout(() => this.listen(), 2000)`).
@@ -197,9 +228,7 @@ function ownNodes(scope: Node): readonly Node[] {
 /** `callback` is the fulfilment callback of `.then(…)` or the callback of `.finally(…)` on a start's promise. */
 function continuationOf(model: SignalRModel, call: TSESTree.CallExpression, callback: Node, connection: Connection): AfterStart | undefined {
   const method = calledMethod(call);
-  if (!method) return undefined;
-  const runsOnSuccess = (method.name === PROMISE_METHODS.then && call.arguments[0] === callback) || method.name === PROMISE_METHODS.finally;
-  if (!runsOnSuccess) return undefined;
+  if (!method || !runsOnSuccess(call, callback)) return undefined;
   const start = awaitedStart(model, method.object);
   return start && isSameConnection(start.connection, connection) ? { ...start, how: 'continuation', via: call } : undefined;
 }

@@ -16,6 +16,7 @@ import { functionReturningLocal } from '../factories.js';
 import type { ConnectionFlow, HandOff } from '../flow.js';
 import { followConnection, isOnConnection } from '../flow.js';
 import { functionDenotedBy, functionVariable } from '../functions.js';
+import { continuesStart } from '../ordering.js';
 import type { BuilderChain, ClientFlavour, SignalRModel } from '../model.js';
 import { ownerOfConnection } from '../owners/index.js';
 import { isLentToChild } from '../owners/react-component.js';
@@ -309,14 +310,26 @@ class Analyser {
   }
 
   private endsWithItsRun(flow: ConnectionFlow, starts: readonly TSESTree.CallExpression[], stops: readonly TSESTree.CallExpression[]): boolean {
-    if (starts.some((start) => stops.some((stop) => stop.range[0] > start.range[0] && enclosingFunction(stop) === enclosingFunction(start)))) {
-      return true;
-    }
+    if (stops.some((stop) => this.stopsInTheRunOfAStart(stop, starts))) return true;
     const start = starts[0];
     const connection = start && this.model.connectionOf(calledMethod(start)!.object);
     if (!start || !connection) return false;
     const owner = ownerOfConnection(this.model, start, connection, flow, this.filename);
     return owner.kind === 'function' || owner.kind === 'handler';
+  }
+
+  /**
+   * `stop` ends the run that started the connection: it comes after a start in the same function, or
+   * runs after one on its success path (its `.then`/`.finally` continuations, an `await`). Where the
+   * connection lives does not matter: a field started, used once and stopped this way is as one-shot
+   * as a local. A stop in another method, a `.catch` or an event handler is not: that connection is
+   * meant to stay open until then.
+   */
+  private stopsInTheRunOfAStart(stop: TSESTree.CallExpression, starts: readonly TSESTree.CallExpression[]): boolean {
+    if (starts.some((start) => stop.range[0] > start.range[0] && enclosingFunction(stop) === enclosingFunction(start))) return true;
+    const connection = this.model.connectionOf(calledMethod(stop)!.object);
+    const start = connection && continuesStart(this.model, stop, connection);
+    return start !== undefined && starts.includes(start.start);
   }
 
   /** A module-level variable holding the connection is exported, or an exported function returns it. */

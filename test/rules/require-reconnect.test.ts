@@ -254,6 +254,49 @@ const connection = new signalR.HubConnectionBuilder().withUrl('http://localhost:
 await connection.start();
 await connection.send('Ping');
 await connection.stop();`,
+    // A one-shot connection kept in a field: stopped in a continuation of its start, as with a local.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class TokenService {
+  fetchToken(user: string) {
+    this.tokenHub = new HubConnectionBuilder().withUrl('/hubs/token').build();
+    this.tokenHub
+      .start()
+      .then(() => this.tokenHub.invoke('IssueToken', user))
+      .then((token) => {
+        sessionStorage.setItem('token', token);
+        return this.tokenHub.stop();
+      })
+      .catch((err) => console.error(err));
+  }
+}`,
+    // ... stopped in a continuation of the invoke made in the start's continuation.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token).then(() => this.auth.stop()));
+  }
+}`,
+    // ... in \`.finally\`, or after an \`await\` in an async continuation; an app-wide Angular service too.
+    `import { Injectable } from '@angular/core';
+import { HubConnectionBuilder } from '@microsoft/signalr';
+@Injectable({ providedIn: 'root' })
+export class ReportService {
+  private hub = new HubConnectionBuilder().withUrl('/hubs/report').build();
+  request(id: string) {
+    this.hub.start().then(() => this.hub.invoke('Request', id)).finally(() => this.hub.stop());
+  }
+}`,
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Pinger {
+  ping() {
+    this.hub = new HubConnectionBuilder().withUrl('/hubs/ping').build();
+    this.hub.start().then(async () => {
+      await this.hub.send('Ping');
+      await this.hub.stop();
+    });
+  }
+}`,
     // Owned by one function call, which must stop it on the way out (require-stop's business).
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 export function ping(): void {
@@ -586,6 +629,74 @@ async function main() {
 }
 void main();`,
       errors: [{ messageId: 'missingReconnect', line: 3, column: 94 }],
+    },
+    // A field connection stopped only in another method (logout, ngOnDestroy) is meant to stay open.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token));
+  }
+  logout() {
+    return this.auth.stop();
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
+    },
+    // Stopped only when the start or the call fails (\`.catch\`, a rejection callback).
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token)).catch(() => this.auth.stop());
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token), () => this.auth.stop());
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
+    },
+    // Stopped when the server says so, or after a delay: until then it is a long-lived connection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.on('done', () => this.auth.stop());
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token));
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
+    },
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => setTimeout(() => this.auth.stop(), 60000));
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
+    },
+    // The continuation stops another field's connection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class AuthService {
+  login(token: string) {
+    this.auth = new HubConnectionBuilder().withUrl('/hubs/auth').build();
+    this.auth.start().then(() => this.auth.invoke('Authenticate', token)).then(() => this.legacy.stop());
+  }
+}`,
+      errors: [{ messageId: 'missingReconnect', line: 4, column: 66 }],
     },
     // Started in a function, but kept alive past it by a listener: a long-lived connection.
     {
