@@ -2,18 +2,21 @@
 // arguments it passes to hooks, and its parameters' defaults. A connection built there is built
 // again on every render: a new object each time, thrown away unless something keeps it, and a new
 // connection per render once an effect starts what the render built. The analysis behind
-// `no-connection-in-render` (and the lazy-`useState` rewrite of its codemod).
+// `no-connection-in-render` (and the lazy-`useState` rewrite of its codemod), which also reports a
+// handler registered there on a connection that outlives the render.
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { FunctionNode, Node } from './ast.js';
-import { contains, isFunction, skipWrappers, walk } from './ast.js';
+import { calledMethod, contains, isFunction, skipWrappers, walk } from './ast.js';
 import { callGraphOf } from './calls.js';
 import { returnsNewConnection } from './factories.js';
+import { functionOf } from './functions.js';
 import type { SignalRModel } from './model.js';
 import { isImportedFrom } from './model/imports.js';
 import { renderingFunctionName } from './owners/react-component.js';
 import { readsRef, REACT_MODULES } from './owners/react-hooks.js';
+import { CONNECTION_METHODS } from './signalr.js';
 
 /** Hooks whose first argument is the initial value: evaluated on every render, used on the first. */
 const INITIAL_VALUE_HOOKS = { state: 'useState', ref: 'useRef' } as const;
@@ -33,6 +36,21 @@ export interface RenderCreation {
   /** For the initializers: the `useState(…)`/`useRef(…)` call. */
   readonly hook: TSESTree.CallExpression | undefined;
 }
+
+/**
+ * A handler a render registers on a connection that outlives it: `connection.on(…)` with a function
+ * made in that render (the client skips only a handler it already has, by identity), or any
+ * `onclose`/`onreconnecting`/`onreconnected` callback (kept in a list, never skipped). Each render adds
+ * one more: a message is handled once per render so far.
+ */
+export interface RenderRegistration {
+  readonly call: TSESTree.CallExpression;
+  readonly component: FunctionNode;
+  readonly componentName: string;
+}
+
+/** Lifecycle registrations keep every callback they are given, the same one again included. */
+const LIFECYCLE_REGISTRATIONS: readonly string[] = [CONNECTION_METHODS.onclose, CONNECTION_METHODS.onreconnecting, CONNECTION_METHODS.onreconnected];
 
 const analyses = new WeakMap<SignalRModel, readonly RenderCreation[]>();
 
@@ -59,6 +77,35 @@ function findCreations(model: SignalRModel): RenderCreation[] {
     }
   });
   return found;
+}
+
+/** Every handler registration the file makes while a component renders, on a connection the render does not build anew. */
+export function registrationsInRender(model: SignalRModel): RenderRegistration[] {
+  if (!usesReact(model)) return [];
+  // A connection built anew by each render gets its handler once: that is the creation's report.
+  const newEachRender = new Set<Node>(creationsInRender(model).filter(({ hook }) => hook === undefined).map(({ creation }) => creation));
+  const found: RenderRegistration[] = [];
+  walk(model.program, (node) => {
+    if (!isFunction(node)) return;
+    const componentName = renderingFunctionName(model, node);
+    if (componentName === undefined) return;
+    walkOwn(node, (child) => {
+      if (child.type !== AST_NODE_TYPES.CallExpression || !addsHandlerEachRender(model, child, node)) return;
+      const connection = model.connectionOf(calledMethod(child)!.object);
+      if (connection?.flavour === 'core' && !connection.creations.some((creation) => newEachRender.has(creation))) found.push({ call: child, component: node, componentName });
+    });
+  });
+  return found;
+}
+
+/** `call` registers a handler that this render adds once more: see `RenderRegistration`. Not behind a ref check. */
+function addsHandlerEachRender(model: SignalRModel, call: TSESTree.CallExpression, component: FunctionNode): boolean {
+  const method = calledMethod(call);
+  if (!method || placeOf(model, call, component)?.place !== 'body') return false;
+  if (LIFECYCLE_REGISTRATIONS.includes(method.name)) return call.arguments.length > 0;
+  if (method.name !== CONNECTION_METHODS.on) return false;
+  const handler = call.arguments[1] && functionOf(model, call.arguments[1]);
+  return handler !== undefined && contains(component, handler);
 }
 
 /** The file imports React, or renders JSX. */

@@ -1,19 +1,21 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { RenderCreation } from '../core/render.js';
-import { creationsInRender } from '../core/render.js';
+import { creationsInRender, registrationsInRender } from '../core/render.js';
+import { staticString } from '../core/values.js';
 import { createRule } from './utils/create-rule.js';
 import { modelOf } from './utils/model.js';
+import { callText } from './utils/text.js';
 
 export type Options = [];
-export type MessageIds = 'builtInDefaultProp' | 'builtInRefInitializer' | 'builtInRender' | 'builtInStateInitializer' | 'useLazyInitializer';
+export type MessageIds = 'builtInDefaultProp' | 'builtInRefInitializer' | 'builtInRender' | 'builtInStateInitializer' | 'handlerAddedInRender' | 'useLazyInitializer';
 
 export default createRule<Options, MessageIds>({
   name: 'no-connection-in-render',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow building a SignalR connection while a React component renders, which builds a new one on every render',
+      description: 'Disallow building a SignalR connection, or adding handlers to one, while a React component renders: each render does it again',
       recommended: true,
     },
     hasSuggestions: true,
@@ -27,6 +29,8 @@ export default createRule<Options, MessageIds>({
         'The connection passed to `useRef(…)` is built on every render and thrown away after the first. Create it lazily: `ref.current ??= …`.',
       builtInDefaultProp:
         'The default value builds a new connection on every render of `{{component}}` without that prop. Build it once, outside the render.',
+      handlerAddedInRender:
+        '`{{call}}` adds one more handler on every render of `{{component}}`: each message is handled once per render so far. Register it in an effect, and remove it (`off`) in the cleanup.',
       useLazyInitializer: 'Pass a function: `useState(() => …)`.',
     },
     languages: ['js/js'],
@@ -39,6 +43,9 @@ export default createRule<Options, MessageIds>({
     return {
       Program(): void {
         for (const creation of creationsInRender(model)) reportCreation(creation);
+        for (const { call, componentName } of registrationsInRender(model)) {
+          context.report({ node: call, messageId: 'handlerAddedInRender', data: { call: registrationText(call), component: componentName } });
+        }
       },
     };
 
@@ -57,6 +64,13 @@ export default createRule<Options, MessageIds>({
         case 'body':
           context.report({ node: creation, messageId: 'builtInRender', data });
       }
+    }
+
+    /** `connection.on('ReceiveMessage', …)`, `connection.onclose(…)`. */
+    function registrationText(call: TSESTree.CallExpression): string {
+      const callee = callText(context.sourceCode, call).slice(0, -'()'.length);
+      const event = call.arguments.length > 1 ? staticString(model!, call.arguments[0]!) : undefined;
+      return `${callee}(${event === undefined ? '' : `'${event}', `}…)`;
     }
 
     /** `useState(build())` → `useState(() => build())`: React calls it once, on the first render, for the same value. */

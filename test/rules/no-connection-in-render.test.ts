@@ -5,6 +5,36 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-connection-in-render', rule, {
   valid: [
+    // Handlers registered in an effect (and removed in its cleanup), a module-level handler the client
+    // skips when it has it already, a registration behind a ref check, and in an event handler.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useEffect, useRef, useState } from 'react';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+function logMessage(text: string): void {
+  console.log(text);
+}
+export function Chat() {
+  const [messages, setMessages] = useState<string[]>([]);
+  const registered = useRef(false);
+  useEffect(() => {
+    const receive = (text: string) => setMessages((all) => [...all, text]);
+    connection.on('ReceiveMessage', receive);
+    return () => connection.off('ReceiveMessage', receive);
+  }, []);
+  connection.on('Log', logMessage);
+  if (!registered.current) {
+    registered.current = true;
+    connection.onclose(() => console.warn('closed'));
+  }
+  const subscribe = () => connection.on('Typing', (name: string) => console.log(name));
+  return <button onClick={subscribe}>{messages.length}</button>;
+}`,
+    // Not a component: a plain function that registers once per call.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+export function listen(onText: (text: string) => void) {
+  connection.on('ReceiveMessage', (text: string) => onText(text));
+}`,
     // Built in an effect.
     `import { HubConnectionBuilder } from '@microsoft/signalr';
 import { useEffect } from 'react';
@@ -151,6 +181,51 @@ export function Worker() {
 }`,
   ],
   invalid: [
+    // In the body of a component: a new handler every render, and the onclose callbacks pile up.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect().build();
+export function Chat() {
+  const [messages, setMessages] = useState<string[]>([]);
+  connection.on('ReceiveMessage', (text: string) => setMessages([...messages, text]));
+  connection.onclose(() => setMessages([]));
+  return <ul>{messages.map((text) => <li key={text}>{text}</li>)}</ul>;
+}`,
+      filename: 'chat.tsx',
+      errors: [
+        { messageId: 'handlerAddedInRender', line: 6, column: 3, data: { call: "connection.on('ReceiveMessage', …)", component: 'Chat' } },
+        { messageId: 'handlerAddedInRender', line: 7, column: 3, data: { call: 'connection.onclose(…)', component: 'Chat' } },
+      ],
+    },
+    // A connection built anew by each render: reported once, where it is built.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Ticker() {
+  const connection = new HubConnectionBuilder().withUrl('/hubs/ticker').build();
+  connection.on('Tick', (price: number) => console.log(price));
+  return <span />;
+}`,
+      filename: 'ticker.tsx',
+      errors: [{ messageId: 'builtInRender', line: 3 }],
+    },
+    // ... also a connection kept in a ref, with a handler declared in the render.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useRef } from 'react';
+export function useFeed(onItem: (item: string) => void) {
+  const connection = useRef(new HubConnectionBuilder().withUrl('/hubs/feed').build());
+  function receive(item: string) {
+    onItem(item);
+  }
+  connection.current.on('Item', receive);
+  return connection;
+}`,
+      errors: [
+        { messageId: 'builtInRefInitializer', line: 4 },
+        { messageId: 'handlerAddedInRender', line: 8, column: 3, data: { call: "connection.current.on('Item', …)", component: 'useFeed' } },
+      ],
+    },
     // A non-lazy useState initializer.
     {
       code: `import { HubConnectionBuilder } from '@microsoft/signalr';
