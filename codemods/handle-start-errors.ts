@@ -191,7 +191,7 @@ class StartFixer {
     if (immediate?.type === AST_NODE_TYPES.CallExpression && skipWrappers(immediate.callee) === holder) return this.addCatch(immediate, report);
     // The fix goes inside a function: every way its failure leaves must be one nobody hears.
     if (rejectionOutcomes(this.model, escape.call).some((outcome) => outcome.kind !== 'escapes')) {
-      return `its failure also reaches code that handles it; handle it where ${escape.consumer} calls it by hand`;
+      return `its failure also reaches code that handles it; handle it where ${this.callerOf(escape)} calls it by hand`;
     }
     const end = chainEnd(escape.call);
     const user = outermostWrapper(end).parent;
@@ -202,13 +202,19 @@ class StartFixer {
       return 'its `await` is part of a larger statement; wrap it in `try … catch` by hand';
     }
     const fn = enclosingFunction(statement);
-    if (fn !== callback) return `the \`await\` is in a function that ${escape.consumer} does not call directly; handle the failure by hand`;
+    if (fn !== callback) return `the \`await\` is in a function that ${this.callerOf(escape)} does not call directly; handle the failure by hand`;
     const block = statement.parent;
     // Last in the callback: nothing runs after it, so a `.catch` on the awaited promise is all it takes.
     if (block === fn.body && block.body.at(-1) === statement) return this.addCatch(end, report);
     if (!returnsNothing(fn)) return 'the function returns a value, so a failed start cannot simply `return`; handle the failure by hand';
     this.commit(this.tryCatch(statement, report));
     return undefined;
+  }
+
+  /** Who calls the callback: `.addEventListener(…)`, or, for one handed over by name, where it gets it. */
+  private callerOf(escape: EscapedRejection): string {
+    const pass = escape.passedAt;
+    return pass ? `${escape.consumer} (given \`${this.source.slice(pass.range[0], pass.range[1])}\` on line ${pass.loc.start.line})` : escape.consumer!;
   }
 
   apply(): string | undefined {

@@ -214,7 +214,16 @@ export type CallbackRole =
 
 export function callbackRole(model: SignalRModel, fn: FunctionNode): CallbackRole {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? { kind: 'named', name: fn.id } : { kind: 'other' };
-  const holder = outermostWrapper(fn);
+  return receiverRole(model, fn);
+}
+
+/**
+ * The role (`callbackRole`) of whatever function value `value` evaluates to, decided by where it
+ * stands: the function written there, or one passed by name (`addEventListener('click', connect)`,
+ * `onClick={join}`, `.then(start)`).
+ */
+export function receiverRole(model: SignalRModel, value: Node): CallbackRole {
+  const holder = outermostWrapper(value);
   const parent = holder.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MethodDefinition:

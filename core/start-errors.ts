@@ -6,7 +6,8 @@
 // extension: a promise that is awaited or returned has not been handled yet. Its rejection moves on
 // to the enclosing function's promise (unless a `try … catch` around the `await` takes it), and from
 // there to whatever the function's callers do with it: a call of a function of this file is followed
-// to its call sites, an async callback to the code that calls it. React effects, DOM events, timers,
+// to its call sites, an async callback to the code that calls it, also when the function is handed
+// over by name (`addEventListener('click', connect)`, `onClick={join}`). React effects, DOM events, timers,
 // immediately invoked functions and lifecycle methods of React class components and Angular ignore
 // the promise their callback returns, so the rejection escapes there.
 //
@@ -22,8 +23,9 @@ import { startCalls } from './flow.js';
 import type { Connection, SignalRModel } from './model.js';
 import { ANGULAR_INIT_METHODS } from './owners/angular.js';
 import { effectCallOf } from './owners/react-effect.js';
+import { isFunctionHook } from './owners/react-hooks.js';
 import { VUE_INIT_OPTIONS } from './owners/vue-component.js';
-import { callbackRole, PROMISE_METHODS, promiseFate } from './promises.js';
+import { callbackRole, PROMISE_METHODS, promiseFate, receiverRole } from './promises.js';
 import type { ReconnectSubject } from './reconnect/analysis.js';
 import { reconnectAnalysis } from './reconnect/analysis.js';
 import { isStartRetried, restartKind } from './reconnect/restart-paths.js';
@@ -61,6 +63,8 @@ export interface EscapedRejection {
   /** For `callback`: the callback, and who calls it (`useEffect`, `a timer`, `.on(…)`, `React`, `Angular`). */
   readonly callback?: FunctionNode;
   readonly consumer?: string;
+  /** For a `callback` handed over by name: where (`connect` in `addEventListener('click', connect)`). */
+  readonly passedAt?: Node;
   /** The functions of this file the rejection left on its way, innermost first. */
   readonly through: readonly FunctionNode[];
 }
@@ -185,15 +189,58 @@ function functionOutcomes(model: SignalRModel, fn: FunctionNode, expression: Nod
     case 'chained':
       return outcomesOf(model, role.call, passed, depth + 1);
     case 'argument':
-      return effectCallOf(model, fn) ? escape(`\`${role.consumer}\``) : [OUT_OF_SIGHT];
+      if (effectCallOf(model, fn)) return escape(`\`${role.consumer}\``);
+      // `const join = useCallback(async () => …, [])`: `join`'s callers call this function.
+      return (isHookWrapped(model, fn) && nonEmpty(namedOutcomes(model, fn, expression, through, depth))) || [OUT_OF_SIGHT];
     case 'named': {
-      const calls = callGraphOf(model).callsOf(fn);
-      if (calls.length > 0) return calls.flatMap((call) => outcomesOf(model, call, passed, depth + 1));
+      const outcomes = namedOutcomes(model, fn, expression, through, depth);
+      if (outcomes.length > 0) return outcomes;
       const framework = frameworkIgnoringResult(fn);
       return framework ? escape(framework) : [OUT_OF_SIGHT];
     }
     default:
       return [OUT_OF_SIGHT];
+  }
+}
+
+/** Where a rejection that leaves `fn` goes at each call of it in this file, and at each place it is handed over by name. */
+function namedOutcomes(model: SignalRModel, fn: FunctionNode, expression: Node, through: readonly FunctionNode[], depth: number): RejectionOutcome[] {
+  const graph = callGraphOf(model);
+  return [
+    ...graph.callsOf(fn).flatMap((call) => outcomesOf(model, call, [...through, fn], depth + 1)),
+    ...graph.passesOf(fn).flatMap((pass) => passOutcomes(model, fn, pass, expression, through, depth)),
+  ];
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}
+
+/** `fn` is what a `useCallback(fn, …)` gives back. */
+function isHookWrapped(model: SignalRModel, fn: FunctionNode): boolean {
+  const holder = outermostWrapper(fn);
+  const call = holder.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === holder && isFunctionHook(model, call.callee);
+}
+
+/**
+ * `fn`, handed over by name at `pass`, is called by whoever receives it: a caller that ignores its
+ * promise (`addEventListener('click', connect)`, `setTimeout(connect, 5000)`, `onClick={join}`) lets
+ * the rejection escape, as it does for a callback written in place; `.then(connect)` passes it on
+ * along the chain. Receivers that may use the promise are left out, as for a caller in another file.
+ */
+function passOutcomes(model: SignalRModel, fn: FunctionNode, pass: Node, expression: Node, through: readonly FunctionNode[], depth: number): RejectionOutcome[] {
+  const role = receiverRole(model, pass);
+  const escape = (consumer: string): RejectionOutcome[] => [{ kind: 'escapes', how: 'callback', call: callToFix(expression), callback: fn, consumer, passedAt: pass, through }];
+  switch (role.kind) {
+    case 'ignored':
+      return escape(role.consumer);
+    case 'for-each':
+      return escape('`.forEach`');
+    case 'chained':
+      return outcomesOf(model, role.call, [...through, fn], depth + 1);
+    default:
+      return [];
   }
 }
 

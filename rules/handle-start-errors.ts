@@ -9,7 +9,7 @@ export type Options = [
     requireFirstStartRetry?: boolean;
   },
 ];
-export type MessageIds = 'unhandledStart' | 'unhandledStartCall' | 'unhandledStartInCallback' | 'unretriedFirstStart';
+export type MessageIds = 'unhandledStart' | 'unhandledStartCall' | 'unhandledStartInCallback' | 'unhandledStartInPassedCallback' | 'unretriedFirstStart';
 
 export default createRule<Options, MessageIds>({
   name: 'handle-start-errors',
@@ -41,6 +41,8 @@ export default createRule<Options, MessageIds>({
         '`{{call}}` rejects when `{{name}}.start()` fails, and nothing handles it: an unhandled rejection, and no connection. Add `.catch(…)` to this call, or handle the failure inside the function.',
       unhandledStartInCallback:
         "A failed `{{name}}.start()` rejects a callback's promise that its caller ({{consumer}}) ignores: an unhandled rejection. Wrap the `await` in `try … catch` (or end the chain with `.catch(…)`) and report or retry the failure.",
+      unhandledStartInPassedCallback:
+        "A failed `{{name}}.start()` rejects `{{callback}}`, and its caller ({{consumer}}) ignores that: an unhandled rejection. Wrap the `await` in `try … catch` inside `{{callback}}` (or end the chain with `.catch(…)`) and report or retry the failure.",
       unretriedFirstStart:
         'A failed first `{{name}}.start()` is never retried: reconnect logic only covers drops, so the client stays offline. Retry it from the rejection handler after a random delay.',
     },
@@ -63,7 +65,10 @@ export default createRule<Options, MessageIds>({
 
     function reportUnhandled({ start, connection, escape }: UnhandledStart): void {
       const name = connection.name;
-      if (escape.how === 'callback') {
+      if (escape.how === 'callback' && escape.passedAt) {
+        const data = { name, consumer: escape.consumer, callback: context.sourceCode.getText(escape.passedAt) };
+        context.report({ node: escape.call, messageId: 'unhandledStartInPassedCallback', data });
+      } else if (escape.how === 'callback') {
         context.report({ node: escape.call, messageId: 'unhandledStartInCallback', data: { name, consumer: escape.consumer } });
       } else if (escape.call === start) {
         context.report({ node: start, messageId: 'unhandledStart', data: { name } });

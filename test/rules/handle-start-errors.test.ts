@@ -457,3 +457,206 @@ export function useFeed(client: WebPubSubClient | undefined) {
     },
   ],
 });
+
+// A function of this file handed over by name is called by whoever receives it, as a callback written
+// in place is: a receiver that ignores its promise lets a failed start escape.
+ruleTester.run('handle-start-errors (callbacks passed by name)', rule, {
+  valid: [
+    // The listener catches its own failure.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function connect() {
+  try {
+    await connection.start();
+  } catch (error) {
+    console.error(error);
+  }
+}
+document.getElementById('connect')!.addEventListener('click', connect);`,
+    // A timer callback that ends its chain in .catch.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const connect = () => connection.start().catch((error) => console.error(error));
+connection.onclose(() => setTimeout(connect, 1000 + 4000 * Math.random()));`,
+    // Handed to .then, on a chain that ends in .catch: the chain handles it.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function connect() {
+  return connection.start();
+}
+fetch('/config').then(connect).catch((error) => console.error(error));`,
+    // Mapped and awaited through Promise.all inside try/catch.
+    `import type { HubConnection } from '@microsoft/signalr';
+async function startOne(hub: HubConnection) {
+  await hub.start();
+}
+export async function startAll(hubs: HubConnection[]) {
+  try {
+    await Promise.all(hubs.map(startOne));
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+    // Handed to a function that may use its promise: out of sight, as a caller in another file is.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { withRetry } from './retry';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+async function connect() {
+  await connection.start();
+}
+withRetry(connect);`,
+    // A function from another file: this file cannot see what it does.
+    `import { connect } from './hub';
+document.getElementById('connect')!.addEventListener('click', connect);`,
+    // A React handler that catches its own failure.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+export function Lobby() {
+  async function join() {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    await connection.start().catch((error) => console.error(error));
+  }
+  return <button onClick={join}>Join</button>;
+}`,
+  ],
+  invalid: [
+    // Handed to a DOM listener and to a timer: one report, at the start.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const hub = new HubConnectionBuilder().withUrl('/hubs/board').build();
+async function connect() {
+  await hub.start();
+  document.body.classList.add('online');
+}
+document.getElementById('connect')!.addEventListener('click', connect);
+hub.onclose(() => setTimeout(connect, 2000 + Math.random() * 8000));`,
+      errors: [
+        {
+          messageId: 'unhandledStartInPassedCallback',
+          line: 4,
+          column: 9,
+          data: { name: 'hub', callback: 'connect', consumer: '.addEventListener(…)' },
+        },
+      ],
+    },
+    // Called once with its failure handled, and handed to onclose, which ignores it: the onclose path
+    // is still an unhandled rejection.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+const start = async () => {
+  await connection.start();
+};
+connection.onclose(start);
+start().catch((error) => console.error(error));`,
+      errors: [
+        {
+          messageId: 'unhandledStartInPassedCallback',
+          line: 4,
+          column: 9,
+          data: { name: 'connection', callback: 'start', consumer: '.onclose(…)' },
+        },
+      ],
+    },
+    // A React click handler passed by name.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+export function Lobby() {
+  const [hub, setHub] = useState(null);
+  async function join() {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    await connection.start();
+    setHub(connection);
+  }
+  return <button onClick={join} disabled={hub !== null}>Join</button>;
+}`,
+      errors: [{ messageId: 'unhandledStartInPassedCallback', line: 7, column: 11, data: { name: 'connection', callback: 'join', consumer: 'onClick' } }],
+    },
+    // A handler property given a function that returns the start's promise.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+let connect = function () {
+  return connection.start();
+};
+document.getElementById('connect')!.onclick = connect;`,
+      errors: [{ messageId: 'unhandledStartInPassedCallback', line: 4, column: 10, data: { name: 'connection', callback: 'connect', consumer: 'onclick' } }],
+    },
+    // A method handed over bound, from a class.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+export class Board {
+  private connection = new HubConnectionBuilder().withUrl('/hubs/board').build();
+  constructor(button: HTMLElement) {
+    button.addEventListener('click', this.connect.bind(this));
+  }
+  async connect(): Promise<void> {
+    await this.connection.start();
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unhandledStartInPassedCallback',
+          line: 8,
+          column: 11,
+          data: { name: 'this.connection', callback: 'this.connect.bind(this)', consumer: '.addEventListener(…)' },
+        },
+      ],
+    },
+    // Handed to .then on a chain nothing handles: the dropped chain is reported.
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+const connection = new HubConnectionBuilder().withUrl('/hubs/chat').build();
+function connect() {
+  return connection.start();
+}
+fetch('/config').then(connect);`,
+      errors: [{ messageId: 'unhandledStartCall', line: 6, column: 1 }],
+    },
+  ],
+});
+
+// React's `useCallback` gives back the function it is passed: its callers are that function's.
+ruleTester.run('handle-start-errors (useCallback)', rule, {
+  valid: [
+    // The wrapped handler catches its own failure.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useCallback } from 'react';
+export function Lobby() {
+  const join = useCallback(async () => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    try {
+      await connection.start();
+    } catch (error) {
+      console.error(error);
+    }
+  }, []);
+  return <button onClick={join}>Join</button>;
+}`,
+    // Handed only to a component of another file, which may use its promise.
+    `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useCallback } from 'react';
+import { JoinButton } from './join-button';
+export function Lobby() {
+  const join = useCallback(async () => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    await connection.start();
+  }, []);
+  return <JoinButton join={join} />;
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useCallback } from 'react';
+export function Lobby() {
+  const join = useCallback(async () => {
+    const connection = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    await connection.start();
+  }, []);
+  return <button onClick={join}>Join</button>;
+}`,
+      errors: [{ messageId: 'unhandledStartInPassedCallback', line: 6, column: 11, data: { name: 'connection', callback: 'join', consumer: 'onClick' } }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+// Handlers handed over by name to callers that ignore their promise: two DOM listeners and a
+// React onClick. The failure is handled inside each handler, where every path that reaches it escapes.
+import { HubConnectionBuilder } from '@microsoft/signalr';
+import { useState } from 'react';
+
+const board = new HubConnectionBuilder().withUrl('/hubs/board').build();
+
+async function connect() {
+  try {
+    await board.start();
+  } catch (error) {
+    console.error('Could not start the SignalR connection', error);
+    return;
+  }
+  document.body.classList.add('online');
+}
+
+document.getElementById('connect')!.addEventListener('click', connect);
+window.addEventListener('online', connect);
+
+export function Lobby() {
+  const [joined, setJoined] = useState(false);
+  const join = async () => {
+    const lobby = new HubConnectionBuilder().withUrl('/hubs/lobby').build();
+    try {
+      await lobby.start();
+    } catch (error) {
+      console.error('Could not start the SignalR connection', error);
+      return;
+    }
+    setJoined(true);
+  };
+  return <button onClick={join} disabled={joined}>Join</button>;
+}
