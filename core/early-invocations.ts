@@ -16,9 +16,8 @@ import type { Connection, SignalRModel } from './model.js';
 import type { PendingStart, StartNotCalled } from './ordering.js';
 import { isSequentiallyBefore, pendingStartAt, startNotCalledAt } from './ordering.js';
 import { isReadinessGuarded } from './readiness.js';
-import { CONNECTION_METHODS } from './signalr.js';
+import { HUB_CALL_METHODS } from './signalr.js';
 
-const HUB_CALLS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
 
 export interface EarlyInvocation {
   readonly call: TSESTree.CallExpression;
@@ -47,7 +46,7 @@ function findEarlyInvocations(model: SignalRModel): EarlyInvocation[] {
   const reportedGaps = new Set<Node>();
   walk(model.program, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    for (const method of HUB_CALLS) {
+    for (const method of HUB_CALL_METHODS) {
       const connection = model.connectionCall(node, method);
       if (connection?.flavour !== 'core') continue;
       const notCalled = startNotCalledAt(model, node, connection);

@@ -16,10 +16,9 @@ import { groupJoins } from './group-joins.js';
 import type { ClassNode, ClientFlavour, Connection, SignalRModel } from './model.js';
 import type { SignalRSettings } from './settings.js';
 import { isReadinessGuarded } from './readiness.js';
-import { CONNECTION_METHODS } from './signalr.js';
+import { CONNECTION_METHODS, HUB_CALL_METHODS } from './signalr.js';
 
 /** Connection methods that send, and fail while the connection is not connected. */
-const HUB_CALLS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
 
 /** A value another module gets: a connection, a function, or a class and its instances. */
 export type ValueFact = ConnectionFact | FunctionFact | ClassFact;
@@ -219,7 +218,7 @@ function fieldEffects(model: SignalRModel, classNode: ClassNode, fn: FunctionNod
       startsField = { field: started, waits: isReturned(call, fn) || (fn.async && awaited) };
     }
     registersOnField ??= ownField(model.connectionCall(call, CONNECTION_METHODS.on));
-    for (const method of HUB_CALLS) {
+    for (const method of HUB_CALL_METHODS) {
       const sentOn = ownField(model.connectionCall(call, method));
       if (sentOn !== undefined && !isReadinessGuarded(model, call)) invokesOnField ??= sentOn;
     }

@@ -12,9 +12,8 @@ import { calledMethod, isFunction, walk } from './ast.js';
 import { functionOf } from './functions.js';
 import type { Connection, SignalRModel } from './model.js';
 import { isReadinessGuarded } from './readiness.js';
-import { BUILDER_METHODS, CONNECTION_METHODS } from './signalr.js';
+import { BUILDER_METHODS, CONNECTION_METHODS, HUB_CALL_METHODS } from './signalr.js';
 
-const HUB_CALLS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
 
 export interface ReconnectingInvocation {
   readonly call: TSESTree.CallExpression;
@@ -53,7 +52,7 @@ function immediateHubCalls(model: SignalRModel, handler: TSESTree.Node, connecti
       return false;
     }
     const method = node.type === AST_NODE_TYPES.CallExpression ? calledMethod(node) : undefined;
-    if (!method || !HUB_CALLS.includes(method.name) || model.connectionOf(method.object) !== connection) return undefined;
+    if (!method || !HUB_CALL_METHODS.includes(method.name) || model.connectionOf(method.object) !== connection) return undefined;
     if (!isReadinessGuarded(model, node)) calls.push({ call: node as TSESTree.CallExpression, connection, method: method.name });
     return undefined;
   });

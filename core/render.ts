@@ -108,8 +108,16 @@ function addsHandlerEachRender(model: SignalRModel, call: TSESTree.CallExpressio
   return handler !== undefined && contains(component, handler);
 }
 
-/** The file imports React, or renders JSX. */
+const reactFiles = new WeakMap<SignalRModel, boolean>();
+
+/** The file imports React, or renders JSX. Asked by both analyses of a file: searched once. */
 function usesReact(model: SignalRModel): boolean {
+  let known = reactFiles.get(model);
+  if (known === undefined) reactFiles.set(model, (known = searchesReact(model)));
+  return known;
+}
+
+function searchesReact(model: SignalRModel): boolean {
   let found = false;
   walk(model.program, (node) => {
     if (found) return false;

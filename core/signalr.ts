@@ -58,6 +58,9 @@ export const CONNECTION_METHODS = {
   onreconnected: 'onreconnected',
 } as const;
 
+/** The connection methods that send to the hub: each fails unless the connection is connected. */
+export const HUB_CALL_METHODS: readonly string[] = [CONNECTION_METHODS.invoke, CONNECTION_METHODS.send, CONNECTION_METHODS.stream];
+
 /** The property of a connection that holds its id (`HubConnection.connectionId`). */
 export const CONNECTION_ID = 'connectionId';
 
